@@ -1,0 +1,83 @@
+#pragma once
+
+#include "cli/console.h"
+#include "net/endpoints.h"
+#include "util/result.h"
+
+#include <functional>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace cma::cli {
+
+struct CommandSpec;
+
+/// Arguments of one command after parsing against its spec.
+struct ParsedArgs
+{
+    QString command; ///< canonical name, "account tag"
+    QStringList positional;
+    QHash<QString, QString> options; ///< "--json" → "" or its value
+
+    bool has(const QString &option) const { return options.contains(option); }
+    QString value(const QString &option) const { return options.value(option); }
+};
+
+/// What a command runs with: streams, arguments and the process environment.
+class CommandContext
+{
+public:
+    CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints);
+
+    Console &console() { return m_console; }
+    const ParsedArgs &args() const { return m_args; }
+    const QProcessEnvironment &env() const { return m_env; }
+    const Endpoints &endpoints() const { return m_endpoints; }
+    bool json() const { return m_args.has(QStringLiteral("--json")); }
+    bool redact() const { return m_args.has(QStringLiteral("--redact")); }
+
+    /// Prints \a text (text mode) or \a object plus command/ok/schema (JSON mode); returns 0.
+    int succeed(const QString &text, QJsonObject object = {});
+    /// Prints the error on stderr (text) or as `error: {code, message}` (JSON); returns its exit code.
+    int fail(const Error &error, QJsonObject object = {});
+
+private:
+    Console &m_console;
+    ParsedArgs m_args;
+    QProcessEnvironment m_env;
+    Endpoints m_endpoints;
+};
+
+using CommandHandler = std::function<int(CommandContext &)>;
+
+/// The headless command line: parses argv against the command table, checks the environment
+/// (protocol.md §9.2) before any command runs, and dispatches.
+class CliApp
+{
+public:
+    explicit CliApp(Console &console, QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+
+    /// \a args without the program name and without a leading `--cli`.
+    int run(QStringList args);
+
+    /// Full help text (also the source of the man page's command list).
+    static QString helpText();
+    static QString commandHelp(const CommandSpec &spec);
+    static QString versionText();
+
+    /// True when argv (without the program name) asks for the headless mode (cli.md §1).
+    static bool wantsCli(const QStringList &args);
+
+private:
+    Result<ParsedArgs> parse(const QStringList &args, const CommandSpec &spec) const;
+    int usageError(const QString &command, const QString &message, bool json);
+
+    Console &m_console;
+    QProcessEnvironment m_env;
+    QHash<QString, CommandHandler> m_handlers;
+};
+
+} // namespace cma::cli

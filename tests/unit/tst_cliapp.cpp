@@ -1,0 +1,156 @@
+#include "cli/cliapp.h"
+#include "cli/commandtable.h"
+#include "testenv.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace cma;
+
+// The command line's parser, help, version and error conventions (cli.md §1–§3), in-process.
+class TestCliApp : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int code;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &args, QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
+    {
+        test::TestConsole console;
+        cli::CliApp app(console, env);
+        const int code = app.run(args);
+        return {code, console.stdOut(), console.stdErr()};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { test::requireIsolatedEnvironment(); }
+
+    void wantsCli_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("cli");
+        QTest::newRow("nothing") << QStringList{} << false;
+        QTest::newRow("minimized") << QStringList{u"--minimized"_s} << false;
+        QTest::newRow("--cli") << QStringList{u"--cli"_s, u"status"_s} << true;
+        QTest::newRow("command name") << QStringList{u"list"_s, u"--json"_s} << true;
+        QTest::newRow("auth") << QStringList{u"auth"_s} << true;
+        QTest::newRow("version") << QStringList{u"--version"_s} << true;
+        QTest::newRow("-h") << QStringList{u"-h"_s} << true;
+        QTest::newRow("multi-word") << QStringList{u"account"_s, u"tag"_s} << true;
+        QTest::newRow("unknown word") << QStringList{u"frobnicate"_s} << false;
+    }
+    void wantsCli()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, cli);
+        QCOMPARE(cli::CliApp::wantsCli(args), cli);
+    }
+
+    void version()
+    {
+        for (const QStringList &args : {QStringList{u"--version"_s}, QStringList{u"-v"_s}, QStringList{u"version"_s},
+                                        QStringList{u"--cli"_s, u"--version"_s}}) {
+            const Run r = run(args);
+            QCOMPARE(r.code, 0);
+            QCOMPARE(r.out, u"codex-multi-auth %1\n"_s.arg(QStringLiteral(CMA_VERSION)));
+        }
+        const Run j = run({u"version"_s, u"--json"_s});
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QCOMPARE(o.value(u"command"_s).toString(), u"version"_s);
+        QCOMPARE(o.value(u"ok"_s).toBool(), true);
+        QCOMPARE(o.value(u"schema"_s).toInt(), 1);
+        QCOMPARE(o.value(u"version"_s).toString(), QStringLiteral(CMA_VERSION));
+    }
+
+    void helpListsEveryCommand()
+    {
+        const Run r = run({u"--help"_s});
+        QCOMPARE(r.code, 0);
+        for (const cli::CommandSpec &spec : cli::commandTable())
+            QVERIFY2(r.out.contains(u"  "_s + spec.name), qPrintable(spec.name));
+        QCOMPARE(run({u"--cli"_s}).code, 0);
+        QCOMPARE(run({u"--cli"_s}).out, r.out);
+    }
+
+    void commandHelp()
+    {
+        const Run r = run({u"switch"_s, u"--help"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(u"Usage: codex-multi-auth --cli switch <sel> [--no-pin]"_s));
+        QVERIFY(r.out.contains(u"--no-pin"_s));
+        QVERIFY(r.out.contains(u"--json"_s));
+        const Run h = run({u"help"_s, u"account"_s, u"tag"_s});
+        QCOMPARE(h.code, 0);
+        QVERIFY(h.out.contains(u"--cli account tag <sel> <tag>"_s));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList{u"--cli"_s, u"frobnicate"_s} << u"unknown command: frobnicate"_s;
+        QTest::newRow("unknown option") << QStringList{u"version"_s, u"--bogus"_s} << u"unknown option --bogus"_s;
+        QTest::newRow("missing value") << QStringList{u"debug"_s, u"bundle"_s, u"--out"_s} << u"--out needs a value"_s;
+        QTest::newRow("flag with value") << QStringList{u"version"_s, u"--json=yes"_s} << u"--json takes no value"_s;
+        QTest::newRow("missing subcommand") << QStringList{u"account"_s} << u"account needs a subcommand"_s;
+        QTest::newRow("reserved later command") << QStringList{u"--cli"_s, u"monitor"_s} << u"unknown command: monitor"_s;
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+
+        // --json goes before a trailing option that lacks its value, or it would become that value.
+        QStringList jsonArgs = args;
+        jsonArgs.insert(message.contains(u"needs a value"_s) ? jsonArgs.size() - 1 : jsonArgs.size(), u"--json"_s);
+        const Run j = run(jsonArgs);
+        QCOMPARE(j.code, 2);
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QCOMPARE(o.value(u"ok"_s).toBool(true), false);
+        QCOMPARE(o.value(u"schema"_s).toInt(), 1);
+        QCOMPARE(o.value(u"error"_s).toObject().value(u"code"_s).toString(), u"usage"_s);
+    }
+
+    void configurationErrorStopsEveryCommand()
+    {
+        QProcessEnvironment env;
+        env.insert(u"CODEX_MULTI_AUTH_ISSUER"_s, u"http://example.com"_s);
+        env.insert(u"CODEX_HOME"_s, qEnvironmentVariable("CODEX_HOME"));
+        env.insert(u"CODEX_MULTI_AUTH_DIR"_s, qEnvironmentVariable("CODEX_MULTI_AUTH_DIR"));
+        const Run r = run({u"version"_s, u"--json"_s}, env);
+        QCOMPARE(r.code, 2);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(o.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"https://"_s));
+
+        QProcessEnvironment noHomes;
+        noHomes.insert(u"CODEX_MULTI_AUTH_ISSUER"_s, u"http://127.0.0.1:9"_s);
+        const Run n = run({u"version"_s}, noHomes);
+        QCOMPARE(n.code, 2);
+        QVERIFY(n.err.contains(u"overrides require an explicit CODEX_HOME and CODEX_MULTI_AUTH_DIR"_s));
+    }
+
+    void tableIsConsistent()
+    {
+        QSet<QString> names;
+        for (const cli::CommandSpec &spec : cli::commandTable()) {
+            QVERIFY2(!names.contains(spec.name), qPrintable(spec.name));
+            names.insert(spec.name);
+            QVERIFY(!spec.summary.isEmpty());
+            for (const cli::OptionSpec &o : spec.options)
+                QVERIFY(o.name.startsWith(u"--"_s));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliApp)
+#include "tst_cliapp.moc"

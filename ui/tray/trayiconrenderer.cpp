@@ -1,0 +1,100 @@
+#include "trayiconrenderer.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace cma::ui {
+
+QColor TrayIconRenderer::colorForLeft(double percentLeft)
+{
+    if (percentLeft <= 10.0)
+        return QColor(0xd9, 0x3f, 0x3f);
+    if (percentLeft <= 30.0)
+        return QColor(0xe8, 0xa3, 0x17);
+    return QColor(0x2e, 0xa0, 0x5a);
+}
+
+QImage TrayIconRenderer::render(const TrayIconState &state, int logicalSize, qreal dpr)
+{
+    const int px = qRound(logicalSize * dpr);
+    QImage image(px, px, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    image.setDevicePixelRatio(dpr);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qreal s = logicalSize;
+    if (state.stale)
+        p.setOpacity(0.5);
+
+    // Frame: a rounded tile, so the icon reads on light and dark panels alike.
+    QPainterPath tile;
+    tile.addRoundedRect(QRectF(0.5, 0.5, s - 1, s - 1), s * 0.18, s * 0.18);
+    p.fillPath(tile, QColor(0x20, 0x24, 0x2b));
+
+    // Bars sit on whole device pixels, so they stay crisp at every device pixel ratio.
+    auto snap = [dpr](qreal v) { return std::round(v * dpr) / dpr; };
+    const qreal pad = snap(s * 0.16);
+    const qreal barH = snap((s - 3 * pad) / 2.0);
+    const qreal width = s - 2 * pad;
+    auto drawBar = [&](qreal y, std::optional<double> left) {
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.fillRect(QRectF(pad, y, width, barH), QColor(0x4a, 0x50, 0x5a));
+        if (left) {
+            const double clamped = std::clamp(*left, 0.0, 100.0);
+            qreal filled = snap(width * clamped / 100.0);
+            if (clamped > 0 && filled <= 0)
+                filled = 1.0 / dpr; // a sliver stays visible until the window is truly empty
+            p.fillRect(QRectF(pad, y, filled, barH), colorForLeft(clamped));
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+    };
+
+    switch (state.kind) {
+    case TrayIconState::Kind::Meter:
+        drawBar(pad, state.shortLeft);
+        drawBar(2 * pad + barH, state.longLeft);
+        break;
+    case TrayIconState::Kind::PoolDry:
+        drawBar(pad, 0.0);
+        drawBar(2 * pad + barH, 0.0);
+        break;
+    case TrayIconState::Kind::NoAccounts:
+    case TrayIconState::Kind::UnknownCodexAccount: {
+        // A plus sign (add an account) or a question mark (Codex uses an account we do not know).
+        QPen pen(QColor(0xe6, 0xe6, 0xe6), s * 0.12, Qt::SolidLine, Qt::RoundCap);
+        p.setPen(pen);
+        if (state.kind == TrayIconState::Kind::NoAccounts) {
+            p.drawLine(QPointF(s / 2, s * 0.28), QPointF(s / 2, s * 0.72));
+            p.drawLine(QPointF(s * 0.28, s / 2), QPointF(s * 0.72, s / 2));
+        } else {
+            QFont f;
+            f.setPixelSize(int(s * 0.7));
+            f.setBold(true);
+            p.setFont(f);
+            p.drawText(QRectF(0, 0, s, s), Qt::AlignCenter, QStringLiteral("?"));
+        }
+        break;
+    }
+    }
+    if (state.attention) {
+        p.setOpacity(1.0);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xd9, 0x3f, 0x3f));
+        p.drawEllipse(QPointF(s * 0.82, s * 0.18), s * 0.16, s * 0.16);
+    }
+    return image;
+}
+
+QIcon TrayIconRenderer::icon(const TrayIconState &state)
+{
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64}) {
+        for (qreal dpr : {1.0, 2.0})
+            icon.addPixmap(QPixmap::fromImage(render(state, size, dpr)));
+    }
+    return icon;
+}
+
+} // namespace cma::ui

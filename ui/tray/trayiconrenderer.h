@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QColor>
+#include <QIcon>
+#include <QImage>
+#include <optional>
+
+namespace cma::ui {
+
+/// What the tray icon shows (ui.md §2): the two-bar meter of the active account.
+struct TrayIconState
+{
+    enum class Kind { Meter, NoAccounts, UnknownCodexAccount, PoolDry };
+    Kind kind = Kind::NoAccounts;
+    /// Percent left of the short (5 h) and long (7 d) window; nullopt = unknown.
+    std::optional<double> shortLeft;
+    std::optional<double> longLeft;
+    bool stale = false;
+    bool attention = false;
+};
+
+/// Draws the tray icon at run time with QPainter, crisp at any device pixel ratio.
+class TrayIconRenderer
+{
+public:
+    static QImage render(const TrayIconState &state, int logicalSize, qreal devicePixelRatio);
+    static QIcon icon(const TrayIconState &state);
+    static QColor colorForLeft(double percentLeft);
+};
+
+} // namespace cma::ui
