@@ -1,0 +1,77 @@
+#include "settingsstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cma {
+
+SettingsStore::SettingsStore(const StoragePaths &paths, QProcessEnvironment env)
+    : m_file(paths.settingsPath(), paths.root + u"/settings.lock"_s, true)
+    , m_env(std::move(env))
+{
+    reload();
+}
+
+void SettingsStore::reload()
+{
+    Result<QJsonObject> read = m_file.read();
+    m_cache = read ? read.value() : QJsonObject();
+    m_problem = read ? QString() : read.error().message;
+}
+
+QJsonValue SettingsStore::value(const QString &section, const QString &key) const
+{
+    const QJsonValue s = m_cache.value(section);
+    if (!s.isObject())
+        return QJsonValue(QJsonValue::Undefined);
+    return s.toObject().value(key);
+}
+
+QString SettingsStore::desktopString(const QString &key, const QString &fallback) const
+{
+    const QJsonValue v = value(u"desktop"_s, key);
+    return v.isString() ? v.toString() : fallback;
+}
+
+bool SettingsStore::syncCodexCli() const
+{
+    const QString env = m_env.value(u"CODEX_MULTI_AUTH_SYNC_CODEX_CLI"_s).trimmed().toLower();
+    if (!env.isEmpty()) {
+        if (QStringList{u"0"_s, u"false"_s, u"no"_s, u"off"_s}.contains(env))
+            return false;
+        if (QStringList{u"1"_s, u"true"_s, u"yes"_s, u"on"_s}.contains(env))
+            return true;
+    }
+    const QJsonValue v = value(u"desktop"_s, u"syncCodexCli"_s);
+    return v.isBool() ? v.toBool() : true;
+}
+
+Status SettingsStore::setValue(const QString &section, const QString &key, const QJsonValue &v)
+{
+    Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
+        root.insert(u"version"_s, 1);
+        QJsonObject s = root.value(section).toObject();
+        s.insert(key, v);
+        root.insert(section, s);
+        return success();
+    });
+    if (!written)
+        return written.error();
+    m_cache = written.value();
+    return success();
+}
+
+Status SettingsStore::removeValue(const QString &section, const QString &key)
+{
+    Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
+        QJsonObject s = root.value(section).toObject();
+        s.remove(key);
+        root.insert(section, s);
+        return success();
+    });
+    if (!written)
+        return written.error();
+    m_cache = written.value();
+    return success();
+}
+
+} // namespace cma
