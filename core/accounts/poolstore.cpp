@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -67,6 +68,10 @@ bool copyPrivate(const QString &from, const QString &to)
 PoolStore::PoolStore(QString poolPath)
     : m_path(std::move(poolPath))
 {
+    // A symlinked pool (dotfiles) is followed: writes go to the real file and the link stays.
+    const QFileInfo info(m_path);
+    if (info.isSymLink() && info.exists())
+        m_path = info.canonicalFilePath();
 }
 
 QString PoolStore::directory() const
@@ -133,7 +138,8 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal) c
             file).arg(version.toDouble()).arg(AccountPool::kVersion));
         return loaded;
     }
-    Result<NormalizedPool> n = normalizePool(doc.object(), Clock::instance().nowMs());
+    const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    Result<NormalizedPool> n = normalizePool(root, Clock::instance().nowMs());
     if (!n)
         return makeError(ErrorCode::StorageUnreadable, u"%1: %2"_s.arg(file, n.error().message));
     LoadedPool loaded;
