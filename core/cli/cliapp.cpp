@@ -3,18 +3,31 @@
 #include "cli/commandtable.h"
 #include "cli/commands.h"
 
+#include "util/jsonwriter.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace cma::cli {
 
-CommandContext::CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints)
+CommandContext::CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints, Setup setup)
     : m_console(console)
     , m_args(std::move(args))
     , m_env(std::move(env))
     , m_endpoints(std::move(endpoints))
+    , m_setup(std::move(setup))
 {
+}
+
+AppContext &CommandContext::app()
+{
+    if (!m_app) {
+        m_app = std::make_unique<AppContext>(m_env, m_endpoints);
+        if (m_setup)
+            m_setup(*m_app);
+    }
+    return *m_app;
 }
 
 namespace {
@@ -28,7 +41,8 @@ QJsonObject envelope(const QString &command, bool ok, QJsonObject object)
 
 void printJson(Console &console, const QJsonObject &object)
 {
-    console.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    static const QStringList order = {u"command"_s, u"ok"_s, u"schema"_s, u"error"_s, u"code"_s, u"message"_s};
+    console.out() << QString::fromUtf8(toJsonIndented(object, order)) << "\n";
     console.out().flush();
 }
 } // namespace
@@ -231,6 +245,8 @@ int CliApp::run(QStringList args)
     Result<ParsedArgs> parsed = parse(rest, *spec);
     if (!parsed)
         return usageError(spec->name, parsed.error().message, json);
+    if (spec->synopsis.isEmpty() && !parsed->positional.isEmpty())
+        return usageError(spec->name, u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
 
     // Configuration errors stop every command, read-only ones included (cli.md §2).
     Result<Endpoints> endpoints = Endpoints::fromEnvironment(m_env);
@@ -238,7 +254,7 @@ int CliApp::run(QStringList args)
         return usageError(spec->name, endpoints.error().message, json);
 
     const CommandHandler handler = m_handlers.value(spec->name);
-    CommandContext ctx(m_console, std::move(parsed.value()), m_env, std::move(endpoints.value()));
+    CommandContext ctx(m_console, std::move(parsed.value()), m_env, std::move(endpoints.value()), m_setup);
     if (!handler)
         return ctx.fail(makeError(ErrorCode::Usage, u"%1 is not part of this build"_s.arg(spec->name)));
     return handler(ctx);

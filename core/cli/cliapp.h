@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appcontext.h"
 #include "cli/console.h"
 #include "net/endpoints.h"
 #include "util/result.h"
@@ -30,13 +31,16 @@ struct ParsedArgs
 class CommandContext
 {
 public:
-    CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints);
+    using Setup = std::function<void(AppContext &)>;
+    CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints, Setup setup = {});
 
     Console &console() { return m_console; }
     const ParsedArgs &args() const { return m_args; }
     const QProcessEnvironment &env() const { return m_env; }
     const Endpoints &endpoints() const { return m_endpoints; }
     bool json() const { return m_args.has(QStringLiteral("--json")); }
+    /// The services of this run, built on first use.
+    AppContext &app();
     bool redact() const { return m_args.has(QStringLiteral("--redact")); }
 
     /// Prints \a text (text mode) or \a object plus command/ok/schema (JSON mode); returns 0.
@@ -49,6 +53,8 @@ private:
     ParsedArgs m_args;
     QProcessEnvironment m_env;
     Endpoints m_endpoints;
+    Setup m_setup;
+    std::unique_ptr<AppContext> m_app;
 };
 
 using CommandHandler = std::function<int(CommandContext &)>;
@@ -68,6 +74,9 @@ public:
     static QString commandHelp(const CommandSpec &spec);
     static QString versionText();
 
+    /// Runs on every AppContext a command builds (tests replace the keychain here).
+    void setContextSetup(CommandContext::Setup setup) { m_setup = std::move(setup); }
+
     /// True when argv (without the program name) asks for the headless mode (cli.md §1).
     static bool wantsCli(const QStringList &args);
 
@@ -78,6 +87,7 @@ private:
     Console &m_console;
     QProcessEnvironment m_env;
     QHash<QString, CommandHandler> m_handlers;
+    CommandContext::Setup m_setup;
 };
 
 } // namespace cma::cli

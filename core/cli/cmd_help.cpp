@@ -31,6 +31,18 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
 {
     handlers.insert(u"help"_s, runHelp);
     handlers.insert(u"version"_s, runVersion);
+    handlers.insert(u"status"_s, runStatus);
+    handlers.insert(u"unpin"_s, runUnpin);
+    for (const char *verb : {"tag", "untag", "note", "weight", "pause", "unpause", "drain", "undrain"})
+        handlers.insert(u"account "_s + QLatin1String(verb), runAccountPolicy);
+    handlers.insert(u"account enable"_s, runAccountEnable);
+    handlers.insert(u"account disable"_s, runAccountEnable);
+    handlers.insert(u"account policy list"_s, runAccountPolicyList);
+    handlers.insert(u"remove"_s, runRemove);
+    handlers.insert(u"secrets status"_s, runSecrets);
+    handlers.insert(u"secrets use"_s, runSecrets);
+    handlers.insert(u"export"_s, runExport);
+    handlers.insert(u"import"_s, runImport);
 }
 
 } // namespace cma::cli

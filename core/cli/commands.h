@@ -10,5 +10,14 @@ void registerCommands(QHash<QString, CommandHandler> &handlers);
 // One function per command file.
 int runHelp(CommandContext &ctx);
 int runVersion(CommandContext &ctx);
+int runStatus(CommandContext &ctx);
+int runUnpin(CommandContext &ctx);
+int runAccountPolicy(CommandContext &ctx);
+int runAccountEnable(CommandContext &ctx);
+int runAccountPolicyList(CommandContext &ctx);
+int runRemove(CommandContext &ctx);
+int runSecrets(CommandContext &ctx);
+int runExport(CommandContext &ctx);
+int runImport(CommandContext &ctx);
 
 } // namespace cma::cli

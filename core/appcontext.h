@@ -1,0 +1,52 @@
+#pragma once
+
+#include "accounts/accountrepository.h"
+#include "accounts/storagepaths.h"
+#include "net/endpoints.h"
+#include "quota/quotacache.h"
+#include "settings/settingsstore.h"
+
+#include <QProcessEnvironment>
+#include <memory>
+
+namespace cma {
+
+/// The services one process runs with: where files are, which URLs to call, settings, the
+/// keychain and the account repository. app/main.cpp builds one for the tray; the headless CLI
+/// builds one per command. Tests build their own with a private environment.
+class AppContext
+{
+public:
+    explicit AppContext(QProcessEnvironment env, Endpoints endpoints = Endpoints());
+    ~AppContext();
+
+    const QProcessEnvironment &env() const { return m_env; }
+    const StoragePaths &paths() const { return m_paths; }
+    const Endpoints &endpoints() const { return m_endpoints; }
+    SettingsStore &settings() { return *m_settings; }
+    SecretStore *keychain() const { return m_keychain.get(); }
+
+    /// The global pool (or the project pool given with setProjectPool). The secret mode is decided
+    /// on first use; \a mayPersist lets the first-start rule save its decision (never for
+    /// read-only commands).
+    AccountRepository &repository(bool mayPersist = false);
+    QuotaCache &quotaCache();
+
+    /// Operate on another pool file (`--project`); the quota cache stays global.
+    void setPoolPath(const QString &poolPath);
+
+    /// Replaces the keychain (tests).
+    void setKeychain(std::unique_ptr<SecretStore> keychain);
+
+private:
+    QProcessEnvironment m_env;
+    StoragePaths m_paths;
+    Endpoints m_endpoints;
+    std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<AccountRepository> m_repository;
+    std::unique_ptr<QuotaCache> m_quota;
+    QString m_poolPath;
+};
+
+} // namespace cma
