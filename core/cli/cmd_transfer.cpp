@@ -207,15 +207,23 @@ int runImport(CommandContext &ctx)
     }
 
     int imported = 0, updated = 0, skipped = 0, total = 0;
+    AccountRepository &repo = app.repository(!dryRun);
     auto merge = [&](AccountPool &pool) -> Status {
         imported = updated = skipped = 0;
         for (const Account &a : std::as_const(incoming)) {
             const int match = findMatchingAccount(pool.accounts, a);
-            const QJsonObject before = match >= 0 ? pool.accounts[match].toJson() : QJsonObject();
+            // Compare with the record's real tokens, not its keychain marker.
+            QJsonObject before;
+            if (match >= 0) {
+                Account resolved = pool.accounts[match];
+                if (Result<TokenSet> t = repo.tokensOf(resolved))
+                    repo.setTokens(resolved, t.value());
+                before = resolved.toJson();
+            }
             const auto [outcome, index] = upsertAccount(pool, a);
             if (outcome == UpsertOutcome::Inserted)
                 ++imported;
-            else if (pool.accounts[index].toJson() != before || !pool.accounts[index].secretId.isEmpty())
+            else if (pool.accounts[index].toJson() != before)
                 ++updated;
             else
                 ++skipped;
@@ -234,7 +242,7 @@ int runImport(CommandContext &ctx)
         AccountPool copy = loaded->pool;
         merge(copy);
     } else {
-        Result<LoadedPool> saved = app.repository(true).update(merge);
+        Result<LoadedPool> saved = repo.update(merge);
         if (!saved)
             return ctx.fail(saved.error());
         if (!policies.isEmpty()) {
