@@ -22,9 +22,10 @@ void AppContext::setKeychain(std::unique_ptr<SecretStore> keychain)
     m_repository.reset();
 }
 
-void AppContext::setPoolPath(const QString &poolPath)
+void AppContext::setPoolPath(const QString &poolPath, const QStringList &legacyPools)
 {
     m_poolPath = poolPath;
+    m_legacyPools = legacyPools;
     m_repository.reset();
 }
 
@@ -39,6 +40,7 @@ AccountRepository &AppContext::repository(bool mayPersist)
         else if (stored.isEmpty() && mayPersist)
             mode = AccountRepository::decideMode(*m_settings, m_keychain.get(), store);
         m_repository = std::make_unique<AccountRepository>(std::move(store), m_keychain.get(), mode);
+        m_repository->setLegacyPools(m_legacyPools);
     }
     return *m_repository;
 }

@@ -33,7 +33,7 @@ public:
     QuotaCache &quotaCache();
 
     /// Operate on another pool file (`--project`); the quota cache stays global.
-    void setPoolPath(const QString &poolPath);
+    void setPoolPath(const QString &poolPath, const QStringList &legacyPools = {});
 
     /// Replaces the keychain (tests).
     void setKeychain(std::unique_ptr<SecretStore> keychain);
@@ -47,6 +47,7 @@ private:
     std::unique_ptr<AccountRepository> m_repository;
     std::unique_ptr<QuotaCache> m_quota;
     QString m_poolPath;
+    QStringList m_legacyPools;
 };
 
 } // namespace cma

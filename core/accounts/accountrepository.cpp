@@ -92,6 +92,28 @@ SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *k
     return mode;
 }
 
+void AccountRepository::mergeLegacy(AccountPool &pool) const
+{
+    for (const QString &path : m_legacyPools) {
+        Result<LoadedPool> legacy = PoolStore(path).load();
+        if (!legacy)
+            continue;
+        for (const Account &a : std::as_const(legacy->pool.accounts))
+            upsertAccount(pool, a);
+    }
+}
+
+Result<LoadedPool> AccountRepository::load() const
+{
+    Result<LoadedPool> loaded = m_store.load();
+    if (loaded && !m_legacyPools.isEmpty() && !loaded->readOnly() && loaded->health != StorageHealth::Corrupt) {
+        mergeLegacy(loaded->pool);
+        if (!loaded->pool.accounts.isEmpty() && loaded->health == StorageHealth::Empty)
+            loaded->health = StorageHealth::Recoverable;
+    }
+    return loaded;
+}
+
 Result<TokenSet> AccountRepository::tokensOf(const Account &account) const
 {
     if (!isKeychainMarker(account.refreshToken)) {
@@ -190,6 +212,7 @@ Result<LoadedPool> AccountRepository::update(const PoolStore::Mutation &mutate) 
     Result<LoadedPool> saved = m_store.update([&](AccountPool &pool) -> Status {
         before = markersOf(pool);
         resolved.clear();
+        mergeLegacy(pool);
         if (Status s = mutate(pool); !s)
             return s;
         return externalize(pool, m_mode, &resolved);

@@ -43,7 +43,11 @@ public:
     SecretMode mode() const { return m_mode; }
     SecretStore *keychain() const { return m_keychain; }
 
-    Result<LoadedPool> load() const { return m_store.load(); }
+    Result<LoadedPool> load() const;
+
+    /// Legacy pools merged into this one on every load and update, never written
+    /// (a project's in-repository `.codex/` pool, storage.md §11).
+    void setLegacyPools(const QStringList &paths) { m_legacyPools = paths; }
     Result<LoadedPool> update(const PoolStore::Mutation &mutate) const;
 
     Result<TokenSet> tokensOf(const Account &account) const;
@@ -69,7 +73,10 @@ private:
     Status externalize(AccountPool &pool, SecretMode mode, QStringList *resolvedMarkers) const;
     void deleteItems(const QStringList &markers) const;
 
+    void mergeLegacy(AccountPool &pool) const;
+
     PoolStore m_store;
+    QStringList m_legacyPools;
     SecretStore *m_keychain;
     SecretMode m_mode;
 };

@@ -1,5 +1,6 @@
 #include "cliapp.h"
 
+#include "accounts/projectscope.h"
 #include "cli/commandtable.h"
 #include "cli/commands.h"
 
@@ -26,6 +27,10 @@ AppContext &CommandContext::app()
         m_app = std::make_unique<AppContext>(m_env, m_endpoints);
         if (m_setup)
             m_setup(*m_app);
+        if (m_args.has(u"--project"_s)) {
+            const ProjectScope::Resolved project = ProjectScope::resolve(m_app->paths().root, m_args.value(u"--project"_s));
+            m_app->setPoolPath(project.poolPath, project.legacyPools);
+        }
     }
     return *m_app;
 }
