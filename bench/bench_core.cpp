@@ -25,5 +25,3 @@ static void BM_ParseCallbackRequest(benchmark::State &state)
     }
 }
 BENCHMARK(BM_ParseCallbackRequest);
-
-BENCHMARK_MAIN();

@@ -18,62 +18,69 @@ const QStringList kSwitchReasons = {u"rate-limit"_s, u"initial"_s, u"rotation"_s
 const QStringList kCooldownReasons = {u"auth-failure"_s, u"network-error"_s, u"server-error"_s, u"rate-limit"_s};
 const QStringList kDisabledReasons = {u"user"_s, u"auth-failure"_s};
 
-struct Reader
-{
-    const QJsonObject &o;
-    QStringList *problems;
-    QSet<QString> known;
+enum class Field {
+    RecordId, AccountId, AccountIdSource, AccountLabel, Email, RefreshToken, AccessToken, ExpiresAt, Enabled,
+    AddedAt, LastUsed, LastSwitchReason, RateLimitResetTimes, CoolingDownUntil, CooldownReason, AuthInvalidatedAt,
+    AuthInvalidationErrorCode, Workspaces, CurrentWorkspaceIndex, IdToken, LastRefresh, UserId, DisabledReason
+};
 
-    void report(const QString &key, const QString &what)
+const QHash<QString, Field> &fieldTable()
+{
+    static const QHash<QString, Field> table = {
+        {u"recordId"_s, Field::RecordId}, {u"accountId"_s, Field::AccountId}, {u"accountIdSource"_s, Field::AccountIdSource},
+        {u"accountLabel"_s, Field::AccountLabel}, {u"email"_s, Field::Email}, {u"refreshToken"_s, Field::RefreshToken},
+        {u"accessToken"_s, Field::AccessToken}, {u"expiresAt"_s, Field::ExpiresAt}, {u"enabled"_s, Field::Enabled},
+        {u"addedAt"_s, Field::AddedAt}, {u"lastUsed"_s, Field::LastUsed}, {u"lastSwitchReason"_s, Field::LastSwitchReason},
+        {u"rateLimitResetTimes"_s, Field::RateLimitResetTimes}, {u"coolingDownUntil"_s, Field::CoolingDownUntil},
+        {u"cooldownReason"_s, Field::CooldownReason}, {u"authInvalidatedAt"_s, Field::AuthInvalidatedAt},
+        {u"authInvalidationErrorCode"_s, Field::AuthInvalidationErrorCode}, {u"workspaces"_s, Field::Workspaces},
+        {u"currentWorkspaceIndex"_s, Field::CurrentWorkspaceIndex}, {u"idToken"_s, Field::IdToken},
+        {u"lastRefresh"_s, Field::LastRefresh}, {u"userId"_s, Field::UserId}, {u"disabledReason"_s, Field::DisabledReason}};
+    return table;
+}
+
+/// Reads one field value; a wrong type or value is left out and described.
+struct FieldReader
+{
+    QStringList *problems;
+
+    void report(const QString &key, const QString &what) const
     {
         if (problems)
             problems->append(u"%1: %2"_s.arg(key, what));
     }
-    bool present(const QString &key)
+    std::optional<QString> string(const QString &key, const QJsonValue &v, bool nonEmpty = false) const
     {
-        known.insert(key);
-        return o.contains(key) && !o.value(key).isUndefined();
-    }
-    std::optional<QString> string(const QString &key, bool nonEmpty = false)
-    {
-        if (!present(key))
-            return std::nullopt;
-        const QJsonValue v = o.value(key);
         if (!v.isString()) {
             report(key, u"expected a string"_s);
             return std::nullopt;
         }
-        if (nonEmpty && v.toString().trimmed().isEmpty()) {
+        QString s = v.toString();
+        if (nonEmpty && s.trimmed().isEmpty()) {
             report(key, u"expected a non-empty string"_s);
             return std::nullopt;
         }
-        return v.toString();
+        return s;
     }
-    std::optional<QString> choice(const QString &key, const QStringList &allowed)
+    std::optional<QString> choice(const QString &key, const QJsonValue &v, const QStringList &allowed) const
     {
-        std::optional<QString> s = string(key);
+        std::optional<QString> s = string(key, v);
         if (s && !allowed.contains(*s)) {
             report(key, u"unknown value \"%1\""_s.arg(*s));
             return std::nullopt;
         }
         return s;
     }
-    std::optional<qint64> number(const QString &key)
+    std::optional<qint64> number(const QString &key, const QJsonValue &v) const
     {
-        if (!present(key))
-            return std::nullopt;
-        const QJsonValue v = o.value(key);
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
             report(key, u"expected a number"_s);
             return std::nullopt;
         }
         return static_cast<qint64>(std::floor(v.toDouble()));
     }
-    std::optional<bool> boolean(const QString &key)
+    std::optional<bool> boolean(const QString &key, const QJsonValue &v) const
     {
-        if (!present(key))
-            return std::nullopt;
-        const QJsonValue v = o.value(key);
         if (!v.isBool()) {
             report(key, u"expected true or false"_s);
             return std::nullopt;
@@ -102,45 +109,62 @@ void put(QJsonObject &o, const QString &key, const std::optional<bool> &v)
 
 Account Account::fromJson(const QJsonObject &object, QStringList *problems)
 {
-    Reader r{object, problems, {}};
+    const FieldReader r{problems};
     Account a;
-    a.recordId = r.string(u"recordId"_s, true);
-    a.accountId = r.string(u"accountId"_s);
-    a.accountIdSource = r.choice(u"accountIdSource"_s, kAccountIdSources);
-    a.accountLabel = r.string(u"accountLabel"_s);
-    a.email = r.string(u"email"_s);
-    a.refreshToken = r.string(u"refreshToken"_s).value_or(QString());
-    a.accessToken = r.string(u"accessToken"_s);
-    a.expiresAt = r.number(u"expiresAt"_s);
-    a.enabled = r.boolean(u"enabled"_s);
-    a.addedAt = r.number(u"addedAt"_s).value_or(0);
-    a.lastUsed = r.number(u"lastUsed"_s).value_or(0);
-    a.lastSwitchReason = r.choice(u"lastSwitchReason"_s, kSwitchReasons);
-    if (r.present(u"rateLimitResetTimes"_s)) {
-        const QJsonValue v = object.value(u"rateLimitResetTimes"_s);
-        if (!v.isObject()) {
-            r.report(u"rateLimitResetTimes"_s, u"expected an object"_s);
-        } else {
+    bool hasRefreshToken = false;
+    // One pass over the record's keys: each lookup in a QJsonObject costs a search, and a pool of
+    // 10,000 accounts has a quarter of a million fields.
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        const auto f = fieldTable().constFind(key);
+        if (f == fieldTable().constEnd()) {
+            a.extra.insert(key, v);
+            continue;
+        }
+        if (v.isUndefined())
+            continue;
+        switch (*f) {
+        case Field::RecordId: a.recordId = r.string(key, v, true); break;
+        case Field::AccountId: a.accountId = r.string(key, v); break;
+        case Field::AccountIdSource: a.accountIdSource = r.choice(key, v, kAccountIdSources); break;
+        case Field::AccountLabel: a.accountLabel = r.string(key, v); break;
+        case Field::Email: a.email = r.string(key, v); break;
+        case Field::RefreshToken:
+            hasRefreshToken = true;
+            a.refreshToken = r.string(key, v).value_or(QString());
+            break;
+        case Field::AccessToken: a.accessToken = r.string(key, v); break;
+        case Field::ExpiresAt: a.expiresAt = r.number(key, v); break;
+        case Field::Enabled: a.enabled = r.boolean(key, v); break;
+        case Field::AddedAt: a.addedAt = r.number(key, v).value_or(0); break;
+        case Field::LastUsed: a.lastUsed = r.number(key, v).value_or(0); break;
+        case Field::LastSwitchReason: a.lastSwitchReason = r.choice(key, v, kSwitchReasons); break;
+        case Field::RateLimitResetTimes: {
+            if (!v.isObject()) {
+                r.report(key, u"expected an object"_s);
+                break;
+            }
             QMap<QString, qint64> times;
             const QJsonObject t = v.toObject();
-            for (auto it = t.begin(); it != t.end(); ++it) {
-                if (it.value().isDouble() && std::isfinite(it.value().toDouble()))
-                    times.insert(it.key(), qint64(it.value().toDouble()));
+            for (auto tt = t.begin(); tt != t.end(); ++tt) {
+                if (tt.value().isDouble() && std::isfinite(tt.value().toDouble()))
+                    times.insert(tt.key(), qint64(tt.value().toDouble()));
                 else
-                    r.report(u"rateLimitResetTimes.%1"_s.arg(it.key()), u"expected a number"_s);
+                    r.report(u"rateLimitResetTimes.%1"_s.arg(tt.key()), u"expected a number"_s);
             }
             a.rateLimitResetTimes = times;
+            break;
         }
-    }
-    a.coolingDownUntil = r.number(u"coolingDownUntil"_s);
-    a.cooldownReason = r.choice(u"cooldownReason"_s, kCooldownReasons);
-    a.authInvalidatedAt = r.number(u"authInvalidatedAt"_s);
-    a.authInvalidationErrorCode = r.string(u"authInvalidationErrorCode"_s, true);
-    if (r.present(u"workspaces"_s)) {
-        const QJsonValue v = object.value(u"workspaces"_s);
-        if (!v.isArray()) {
-            r.report(u"workspaces"_s, u"expected an array"_s);
-        } else {
+        case Field::CoolingDownUntil: a.coolingDownUntil = r.number(key, v); break;
+        case Field::CooldownReason: a.cooldownReason = r.choice(key, v, kCooldownReasons); break;
+        case Field::AuthInvalidatedAt: a.authInvalidatedAt = r.number(key, v); break;
+        case Field::AuthInvalidationErrorCode: a.authInvalidationErrorCode = r.string(key, v, true); break;
+        case Field::Workspaces: {
+            if (!v.isArray()) {
+                r.report(key, u"expected an array"_s);
+                break;
+            }
             QList<Workspace> list;
             bool bad = false;
             for (const QJsonValue &item : v.toArray()) {
@@ -150,39 +174,128 @@ Account Account::fromJson(const QJsonObject &object, QStringList *problems)
                     break;
                 }
                 Workspace ws;
-                ws.id = w.value(u"id"_s).toString();
-                if (w.value(u"name"_s).isString())
-                    ws.name = w.value(u"name"_s).toString();
-                ws.enabled = w.value(u"enabled"_s).toBool();
-                if (w.value(u"disabledAt"_s).isDouble())
-                    ws.disabledAt = qint64(w.value(u"disabledAt"_s).toDouble());
-                if (w.value(u"isDefault"_s).isBool())
-                    ws.isDefault = w.value(u"isDefault"_s).toBool();
-                for (auto it = w.begin(); it != w.end(); ++it) {
-                    if (!QStringList{u"id"_s, u"name"_s, u"enabled"_s, u"disabledAt"_s, u"isDefault"_s}.contains(it.key()))
-                        ws.extra.insert(it.key(), it.value());
+                for (auto wt = w.begin(); wt != w.end(); ++wt) {
+                    const QString wk = wt.key();
+                    if (wk == "id"_L1)
+                        ws.id = wt.value().toString();
+                    else if (wk == "name"_L1 && wt.value().isString())
+                        ws.name = wt.value().toString();
+                    else if (wk == "enabled"_L1)
+                        ws.enabled = wt.value().toBool();
+                    else if (wk == "disabledAt"_L1 && wt.value().isDouble())
+                        ws.disabledAt = qint64(wt.value().toDouble());
+                    else if (wk == "isDefault"_L1 && wt.value().isBool())
+                        ws.isDefault = wt.value().toBool();
+                    else if (wk != "name"_L1 && wk != "disabledAt"_L1 && wk != "isDefault"_L1)
+                        ws.extra.insert(wk, wt.value());
                 }
                 list.append(ws);
             }
             if (bad)
-                r.report(u"workspaces"_s, u"an entry lacks a string id or a boolean enabled"_s);
+                r.report(key, u"an entry lacks a string id or a boolean enabled"_s);
             else
                 a.workspaces = list;
+            break;
+        }
+        case Field::CurrentWorkspaceIndex: a.currentWorkspaceIndex = r.number(key, v); break;
+        case Field::IdToken: a.idToken = r.string(key, v); break;
+        case Field::LastRefresh: a.lastRefresh = r.number(key, v); break;
+        case Field::UserId: a.userId = r.string(key, v); break;
+        case Field::DisabledReason: a.disabledReason = r.choice(key, v, kDisabledReasons); break;
         }
     }
-    a.currentWorkspaceIndex = r.number(u"currentWorkspaceIndex"_s);
-    a.idToken = r.string(u"idToken"_s);
-    a.lastRefresh = r.number(u"lastRefresh"_s);
-    a.userId = r.string(u"userId"_s);
-    a.disabledReason = r.choice(u"disabledReason"_s, kDisabledReasons);
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!r.known.contains(it.key()))
-            a.extra.insert(it.key(), it.value());
-    }
+    Q_UNUSED(hasRefreshToken);
     static const QString markerPrefix = u"cma-keychain:v1:"_s;
     if (a.refreshToken.startsWith(markerPrefix) && a.refreshToken.size() == markerPrefix.size() + 32)
         a.secretId = a.refreshToken.mid(markerPrefix.size());
     return a;
+}
+
+void Account::writeJson(JsonWriter &w) const
+{
+    w.beginObject();
+    auto str = [&](QStringView k, const std::optional<QString> &v) {
+        if (v) {
+            w.key(k);
+            w.value(QStringView(*v));
+        }
+    };
+    auto num = [&](QStringView k, const std::optional<qint64> &v) {
+        if (v) {
+            w.key(k);
+            w.value(*v);
+        }
+    };
+    str(u"recordId", recordId);
+    str(u"accountId", accountId);
+    str(u"accountIdSource", accountIdSource);
+    str(u"accountLabel", accountLabel);
+    str(u"email", email);
+    w.key(u"refreshToken");
+    w.value(QStringView(refreshToken));
+    str(u"accessToken", accessToken);
+    str(u"idToken", idToken);
+    num(u"expiresAt", expiresAt);
+    if (enabled) {
+        w.key(u"enabled");
+        w.value(*enabled);
+    }
+    str(u"disabledReason", disabledReason);
+    w.key(u"addedAt");
+    w.value(addedAt);
+    w.key(u"lastUsed");
+    w.value(lastUsed);
+    str(u"lastSwitchReason", lastSwitchReason);
+    num(u"lastRefresh", lastRefresh);
+    str(u"userId", userId);
+    if (rateLimitResetTimes) {
+        w.key(u"rateLimitResetTimes");
+        w.beginObject();
+        for (auto it = rateLimitResetTimes->begin(); it != rateLimitResetTimes->end(); ++it) {
+            w.key(it.key());
+            w.value(it.value());
+        }
+        w.endObject();
+    }
+    num(u"coolingDownUntil", coolingDownUntil);
+    str(u"cooldownReason", cooldownReason);
+    num(u"authInvalidatedAt", authInvalidatedAt);
+    str(u"authInvalidationErrorCode", authInvalidationErrorCode);
+    if (workspaces) {
+        w.key(u"workspaces");
+        w.beginArray();
+        for (const Workspace &ws : *workspaces) {
+            w.beginObject();
+            w.key(u"id");
+            w.value(QStringView(ws.id));
+            if (ws.name) {
+                w.key(u"name");
+                w.value(QStringView(*ws.name));
+            }
+            w.key(u"enabled");
+            w.value(ws.enabled);
+            if (ws.isDefault) {
+                w.key(u"isDefault");
+                w.value(*ws.isDefault);
+            }
+            if (ws.disabledAt) {
+                w.key(u"disabledAt");
+                w.value(*ws.disabledAt);
+            }
+            for (auto it = ws.extra.begin(); it != ws.extra.end(); ++it) {
+                w.key(it.key());
+                w.value(it.value());
+            }
+            w.endObject();
+        }
+        w.endArray();
+    }
+    num(u"currentWorkspaceIndex", currentWorkspaceIndex);
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        w.key(it.key());
+        w.value(it.value());
+    }
+    w.endObject();
 }
 
 QJsonObject Account::toJson() const
@@ -325,7 +438,48 @@ const QStringList &poolKeyOrder()
 
 QByteArray AccountPool::serialize() const
 {
-    return toJsonIndented(toJson(), poolKeyOrder());
+    JsonWriter w(true);
+    w.beginObject();
+    w.key(u"version");
+    w.value(qint64(kVersion));
+    w.key(u"accounts");
+    w.beginArray();
+    for (const Account &a : accounts)
+        a.writeJson(w);
+    w.endArray();
+    w.key(u"activeIndex");
+    w.value(qint64(activeIndex));
+    if (!activeIndexByFamily.isEmpty()) {
+        w.key(u"activeIndexByFamily");
+        w.beginObject();
+        for (const QString &f : families()) {
+            if (activeIndexByFamily.contains(f)) {
+                w.key(f);
+                w.value(qint64(activeIndexByFamily.value(f)));
+            }
+        }
+        for (auto it = activeIndexByFamily.begin(); it != activeIndexByFamily.end(); ++it) {
+            if (!families().contains(it.key())) {
+                w.key(it.key());
+                w.value(qint64(it.value()));
+            }
+        }
+        w.endObject();
+    }
+    if (pinnedAccountIndex) {
+        w.key(u"pinnedAccountIndex");
+        w.value(qint64(*pinnedAccountIndex));
+    }
+    if (affinityGeneration) {
+        w.key(u"affinityGeneration");
+        w.value(*affinityGeneration);
+    }
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        w.key(it.key());
+        w.value(it.value());
+    }
+    w.endObject();
+    return w.take();
 }
 
 QString accountLabelText(const Account &account, int number, bool redact)

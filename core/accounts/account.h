@@ -9,6 +9,8 @@
 
 namespace cma {
 
+class JsonWriter;
+
 /// A workspace a login can act as (storage.md §4.2 `workspaces`).
 struct Workspace
 {
@@ -62,6 +64,8 @@ struct Account
     /// in \a problems ("enabled: expected a boolean"); the record itself is always kept.
     static Account fromJson(const QJsonObject &object, QStringList *problems = nullptr);
     QJsonObject toJson() const;
+    /// Streams the record (the pool serialiser's fast path), keys in the reference's order.
+    void writeJson(JsonWriter &writer) const;
 
     // Identity keys (storage.md §4.4).
     QString accountIdKey() const;

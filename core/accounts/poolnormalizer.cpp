@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -98,8 +99,16 @@ bool isNewerRecord(const Account &a, const Account &b)
     return b.addedAt >= a.addedAt;
 }
 
-int findMatchingAccount(const QList<Account> &records, const Account &candidate, bool allowIdOnly)
+namespace {
+/// The matcher over the records at \a pool (all of \a records when null).
+int matchAmong(const QList<Account> &records, const QList<int> *pool, const Account &candidate, bool allowIdOnly)
 {
+    QList<int> all;
+    if (!pool) {
+        all.resize(records.size());
+        std::iota(all.begin(), all.end(), 0);
+        pool = &all;
+    }
     const QString id = candidate.accountIdKey();
     const QString mail = candidate.emailKey();
     const QString rt = candidate.refreshTokenKey();
@@ -108,7 +117,7 @@ int findMatchingAccount(const QList<Account> &records, const Account &candidate,
     // 1. Composite: same account id and email (or account id and user id when an email is missing).
     if (!id.isEmpty()) {
         QList<int> hits;
-        for (int i = 0; i < records.size(); ++i) {
+        for (int i : *pool) {
             const Account &r = records[i];
             if (!eligible(r) || r.accountIdKey() != id)
                 continue;
@@ -127,7 +136,7 @@ int findMatchingAccount(const QList<Account> &records, const Account &candidate,
         QSet<QString> ids;
         if (!id.isEmpty())
             ids.insert(id);
-        for (int i = 0; i < records.size(); ++i) {
+        for (int i : *pool) {
             if (records[i].emailKey() == mail && eligible(records[i])) {
                 hits.append(i);
                 if (!records[i].accountIdKey().isEmpty())
@@ -141,7 +150,7 @@ int findMatchingAccount(const QList<Account> &records, const Account &candidate,
     if (!rt.isEmpty()) {
         QList<int> hits;
         bool conflict = false;
-        for (int i = 0; i < records.size(); ++i) {
+        for (int i : *pool) {
             const Account &r = records[i];
             if (r.refreshTokenKey() != rt)
                 continue;
@@ -157,7 +166,7 @@ int findMatchingAccount(const QList<Account> &records, const Account &candidate,
     if (!id.isEmpty() && (!mail.isEmpty() || allowIdOnly)) {
         int only = -1;
         int count = 0;
-        for (int i = 0; i < records.size(); ++i) {
+        for (int i : *pool) {
             if (records[i].accountIdKey() == id) {
                 only = i;
                 ++count;
@@ -170,6 +179,12 @@ int findMatchingAccount(const QList<Account> &records, const Account &candidate,
         }
     }
     return -1;
+}
+} // namespace
+
+int findMatchingAccount(const QList<Account> &records, const Account &candidate, bool allowIdOnly)
+{
+    return matchAmong(records, nullptr, candidate, allowIdOnly);
 }
 
 Account mergeSameAccount(const Account &kept, const Account &incoming)
@@ -213,12 +228,7 @@ QStringList deduplicateAccounts(QList<Account> &accounts, QStringList *problems)
             if (!near.isEmpty()) {
                 std::sort(near.begin(), near.end());
                 near.erase(std::unique(near.begin(), near.end()), near.end());
-                QList<Account> subset;
-                for (int i : std::as_const(near))
-                    subset.append(result[i]);
-                const int local = findMatchingAccount(subset, a);
-                if (local >= 0)
-                    match = near[local];
+                match = matchAmong(result, &near, a, false);
             }
             if (match < 0) {
                 const int index = int(result.size());

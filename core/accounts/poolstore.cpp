@@ -65,8 +65,9 @@ bool copyPrivate(const QString &from, const QString &to)
 
 } // namespace
 
-PoolStore::PoolStore(QString poolPath)
+PoolStore::PoolStore(QString poolPath, Kind kind)
     : m_path(std::move(poolPath))
+    , m_kind(kind)
 {
     // A symlinked pool (dotfiles) is followed: writes go to the real file and the link stays.
     const QFileInfo info(m_path);
@@ -93,7 +94,7 @@ bool PoolStore::resetIntentExists() const
     return QFileInfo::exists(m_path + u".reset-intent"_s);
 }
 
-FileFingerprint PoolStore::fingerprint() const
+FileFingerprint PoolStore::fingerprintOf(const QByteArray &content) const
 {
     FileFingerprint f;
     struct stat st {};
@@ -102,17 +103,26 @@ FileFingerprint PoolStore::fingerprint() const
     f.exists = true;
     f.size = st.st_size;
     f.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    if (Result<QByteArray> data = readWholeFile(m_path))
-        f.sha256 = sha256Hex(data.value());
+    f.sha256 = sha256Hex(content);
     return f;
 }
 
-Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal) const
+FileFingerprint PoolStore::fingerprint() const
+{
+    Result<QByteArray> data = readWholeFile(m_path);
+    if (!data)
+        return FileFingerprint{};
+    return fingerprintOf(data.value());
+}
+
+Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal, QByteArray *raw) const
 {
     Result<QByteArray> data = readWholeFile(file);
     if (!data)
         return data.error();
     QByteArray content = data.value();
+    if (raw)
+        *raw = content;
     if (journal) {
         const QJsonObject wal = QJsonDocument::fromJson(content).object();
         content = wal.value(u"content"_s).toString().toUtf8();
@@ -123,6 +133,35 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal) c
     const QJsonDocument doc = QJsonDocument::fromJson(content, &error);
     if (doc.isNull())
         return makeError(ErrorCode::StorageUnreadable, u"%1: %2"_s.arg(file, describeParseError(content, error)));
+    if (m_kind == Kind::Flagged) {
+        // storage.md §6: any other version is empty; records need a refresh token; one per token.
+        LoadedPool loaded;
+        loaded.source = file;
+        const QJsonObject o = doc.object();
+        if (o.value(u"version"_s).toInt() != 1 || !o.value(u"accounts"_s).isArray()) {
+            loaded.health = StorageHealth::Empty;
+            loaded.reason = u"empty-storage"_s;
+            return loaded;
+        }
+        QHash<QString, int> byToken;
+        for (const QJsonValue &v : o.value(u"accounts"_s).toArray()) {
+            QStringList problems;
+            Account a = Account::fromJson(v.toObject(), &problems);
+            if (a.refreshToken.trimmed().isEmpty())
+                continue;
+            if (!a.extra.value(u"flaggedAt"_s).isDouble())
+                a.extra.insert(u"flaggedAt"_s, double(Clock::instance().nowMs()));
+            const QString key = a.refreshTokenKey();
+            if (byToken.contains(key))
+                loaded.pool.accounts[byToken.value(key)] = a;
+            else {
+                byToken.insert(key, int(loaded.pool.accounts.size()));
+                loaded.pool.accounts.append(a);
+            }
+        }
+        loaded.health = loaded.pool.accounts.isEmpty() ? StorageHealth::Empty : StorageHealth::Healthy;
+        return loaded;
+    }
     const QJsonValue version = doc.object().value(u"version"_s);
     if (version.isDouble() && version.toDouble() > AccountPool::kVersion) {
         // Newer than we understand: show what we can, never write (storage.md §1 rule 4).
@@ -205,10 +244,11 @@ Result<LoadedPool> PoolStore::loadImpl(bool locked) const
 
     QString primaryProblem;
     const bool primaryExists = QFileInfo::exists(m_path);
-    Result<LoadedPool> primary = readCandidate(m_path, false);
+    QByteArray primaryBytes;
+    Result<LoadedPool> primary = readCandidate(m_path, false, &primaryBytes);
     if (primary) {
         LoadedPool loaded = std::move(primary.value());
-        loaded.fingerprint = fingerprint();
+        loaded.fingerprint = fingerprintOf(primaryBytes);
         if (loaded.readOnly())
             return loaded;
         if (resetIntentExists()) {
@@ -252,7 +292,7 @@ Result<LoadedPool> PoolStore::loadImpl(bool locked) const
         primaryProblem = primary.error().message;
 
     LoadedPool empty;
-    empty.fingerprint = fingerprint();
+    empty.fingerprint = primaryExists ? fingerprintOf(primaryBytes) : FileFingerprint{};
     if (resetIntentExists()) {
         empty.health = StorageHealth::IntentionalReset;
         empty.reason = u"intentional-reset"_s;
@@ -356,7 +396,7 @@ Status PoolStore::save(const AccountPool &pool, const FileFingerprint &expected,
     if (m_backupsEnabled && rotateCurrent && QFileInfo::exists(m_path))
         rotateBackups();
 
-    const QByteArray content = pool.serialize();
+    const QByteArray content = serialize(pool);
     const QJsonObject wal{{u"version"_s, 1},
                           {u"createdAt"_s, double(Clock::instance().nowMs())},
                           {u"path"_s, m_path},
@@ -377,6 +417,17 @@ Status PoolStore::save(const AccountPool &pool, const FileFingerprint &expected,
     removeFileWithRetry(m_path + u".reset-intent"_s);
     removeFileWithRetry(m_path + u".wal"_s);
     return success();
+}
+
+QByteArray PoolStore::serialize(const AccountPool &pool) const
+{
+    if (m_kind == Kind::Pool)
+        return pool.serialize();
+    QJsonArray list;
+    for (const Account &a : pool.accounts)
+        list.append(a.toJson());
+    return toJsonIndented(QJsonObject{{u"version"_s, 1}, {u"accounts"_s, list}},
+                          QStringList{u"version"_s, u"accounts"_s} + poolKeyOrder());
 }
 
 Result<LoadedPool> PoolStore::update(const Mutation &mutate, bool rotateBackups) const

@@ -52,7 +52,13 @@ struct LoadedPool
 class PoolStore
 {
 public:
-    explicit PoolStore(QString poolPath);
+    /// The pool, or the flagged-accounts file (storage.md §6), which shares the record format,
+    /// backups and reset marker but is `{"version":1,"accounts":[…]}` and never "corrupt" on an
+    /// unknown version (it is then empty).
+    enum class Kind { Pool, Flagged };
+
+    explicit PoolStore(QString poolPath, Kind kind = Kind::Pool);
+    Kind kind() const { return m_kind; }
 
     QString path() const { return m_path; }
     QString directory() const;
@@ -84,14 +90,18 @@ public:
 private:
     Result<LoadedPool> loadImpl(bool locked) const;
     Status save(const AccountPool &pool, const FileFingerprint &expected, bool rotateCurrent) const;
-    Result<LoadedPool> readCandidate(const QString &file, bool journal) const;
+    Result<LoadedPool> readCandidate(const QString &file, bool journal, QByteArray *raw = nullptr) const;
+    FileFingerprint fingerprintOf(const QByteArray &content) const;
     QStringList backupCandidates() const;
     void rotateBackups() const;
     void sweepStaging() const;
     void keepDamagedAside() const;
     bool resetIntentExists() const;
 
+    QByteArray serialize(const AccountPool &pool) const;
+
     QString m_path;
+    Kind m_kind = Kind::Pool;
     bool m_backupsEnabled = true;
     int m_lockTimeoutMs = 10000;
 };

@@ -72,9 +72,10 @@ QList<AccountFacts> gatherFacts(AppContext &app, const AccountPool &pool, bool c
         PolicyStore(app.paths().policiesPath(), app.paths().root + u"/account-policies.lock"_s).all();
     AccountRepository &repo = app.repository();
     bool keychainDown = false;
+    const QList<std::optional<QuotaEntry>> quota = cache.entriesFor(pool);
     for (int i = 0; i < pool.accounts.size(); ++i) {
         const Account &a = pool.accounts[i];
-        facts[i].quota = cache.entryFor(a, pool);
+        facts[i].quota = quota[i];
         facts[i].policy = policies.value(PolicyStore::keyFor(a));
         if (!isKeychainMarker(a.refreshToken)) {
             facts[i].secret = SecretState::Plaintext;

@@ -96,7 +96,7 @@ qint64 storedRateLimitUntil(const Account &account, const QString &family, const
     return r;
 }
 
-AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const QuotaCache &cache, qint64 now,
+AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota, qint64 now,
                                      const ForecastInput &input, const std::optional<RuntimeOverlay> &overlay,
                                      const Options &options)
 {
@@ -147,7 +147,7 @@ AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const Q
         delay();
         add(35, u"rate limit resets in "_s + waitText(limit - now));
     }
-    if (const std::optional<QuotaEntry> entry = cache.entryFor(a, pool); entry && entry->exhausted(now)) {
+    if (const std::optional<QuotaEntry> &entry = quota; entry && entry->exhausted(now)) {
         qint64 q = -1;
         for (const QuotaWindow *w : {&entry->primary, &entry->secondary}) {
             if (w->usedPercent && *w->usedPercent >= 100 && w->resetAtMs && *w->resetAtMs > now)
@@ -242,8 +242,9 @@ QList<AccountForecast> Forecaster::evaluateAll(const AccountPool &pool, const Qu
 {
     QList<AccountForecast> out;
     out.reserve(pool.accounts.size());
+    const QList<std::optional<QuotaEntry>> quota = cache.entriesFor(pool);
     for (int i = 0; i < pool.accounts.size(); ++i)
-        out.append(evaluate(pool, i, cache, now, inputs.value(i), overlay, options));
+        out.append(evaluate(pool, i, quota[i], now, inputs.value(i), overlay, options));
     return out;
 }
 
@@ -317,7 +318,7 @@ QString statusBadge(const Account &account, bool isCurrent, const std::optional<
     return u"ok"_s;
 }
 
-QList<int> readyFirstOrder(const AccountPool &pool, const QuotaCache &cache, qint64 now,
+QList<int> readyFirstOrder(const AccountPool &pool, const QList<std::optional<QuotaEntry>> &quota, qint64 now,
                            const QHash<int, ForecastInput> &inputs, bool pinCurrentToTop)
 {
     struct Key
@@ -333,7 +334,7 @@ QList<int> readyFirstOrder(const AccountPool &pool, const QuotaCache &cache, qin
     };
     for (int i = 0; i < pool.accounts.size(); ++i) {
         const Account &a = pool.accounts[i];
-        const std::optional<QuotaEntry> q = cache.entryFor(a, pool);
+        const std::optional<QuotaEntry> &q = quota[i];
         const QString badge = statusBadge(a, i == current, q, now, inputs.value(i));
         int bucket = 1;
         if (badge == "active"_L1 || badge == "ok"_L1)

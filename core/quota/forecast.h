@@ -94,7 +94,7 @@ class Forecaster
 public:
     using Options = ForecastOptions;
 
-    static AccountForecast evaluate(const AccountPool &pool, int index, const QuotaCache &cache, qint64 now,
+    static AccountForecast evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota, qint64 now,
                                     const ForecastInput &input = {}, const std::optional<RuntimeOverlay> &overlay = {},
                                     const ForecastOptions &options = {});
     static QList<AccountForecast> evaluateAll(const AccountPool &pool, const QuotaCache &cache, qint64 now,
@@ -113,7 +113,7 @@ QString statusBadge(const Account &account, bool isCurrent, const std::optional<
                     const ForecastInput &input = {});
 
 /// Ready-first order (forecast.md §6): pool indexes sorted.
-QList<int> readyFirstOrder(const AccountPool &pool, const QuotaCache &cache, qint64 now,
+QList<int> readyFirstOrder(const AccountPool &pool, const QList<std::optional<QuotaEntry>> &quota, qint64 now,
                            const QHash<int, ForecastInput> &inputs = {}, bool pinCurrentToTop = false);
 
 /// The running stored rate limit for a family (forecast.md §3.1 step 5); 0 when none.

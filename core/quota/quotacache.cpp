@@ -120,49 +120,72 @@ void QuotaCache::reload()
     }
 }
 
-QPair<QString, QString> QuotaCache::keyFor(const Account &account, const AccountPool &pool)
+QuotaKeyIndex::QuotaKeyIndex(const AccountPool &pool)
+{
+    for (const Account &a : pool.accounts) {
+        const QString id = a.accountIdKey();
+        if (!id.isEmpty())
+            ++m_idCount[id];
+        const QString mail = a.emailKey();
+        if (!mail.isEmpty()) {
+            ++m_emailCount[mail];
+            if (!id.isEmpty())
+                m_emailIds[mail].insert(id);
+        }
+    }
+}
+
+QPair<QString, QString> QuotaKeyIndex::keyFor(const Account &account) const
 {
     const QString id = account.accountIdKey();
-    if (!id.isEmpty()) {
-        int count = 0;
-        for (const Account &a : pool.accounts)
-            count += a.accountIdKey() == id ? 1 : 0;
-        if (count == 1)
-            return {u"byAccountId"_s, id};
-    }
+    if (!id.isEmpty() && m_idCount.value(id) == 1)
+        return {u"byAccountId"_s, id};
     const QString mail = account.emailKey();
-    if (!mail.isEmpty()) {
-        int count = 0;
-        QSet<QString> ids;
-        for (const Account &a : pool.accounts) {
-            if (a.emailKey() == mail) {
-                ++count;
-                if (!a.accountIdKey().isEmpty())
-                    ids.insert(a.accountIdKey());
-            }
-        }
-        if (count == 1 && ids.size() <= 1)
-            return {u"byEmail"_s, mail};
-    }
+    if (!mail.isEmpty() && m_emailCount.value(mail) == 1 && m_emailIds.value(mail).size() <= 1)
+        return {u"byEmail"_s, mail};
     return {};
+}
+
+QPair<QString, QString> QuotaCache::keyFor(const Account &account, const AccountPool &pool)
+{
+    return QuotaKeyIndex(pool).keyFor(account);
 }
 
 std::optional<QuotaEntry> QuotaCache::entryFor(const Account &account, const AccountPool &pool) const
 {
-    const auto [section, key] = keyFor(account, pool);
+    return entryFor(account, QuotaKeyIndex(pool));
+}
+
+std::optional<QuotaEntry> QuotaCache::entryFor(const Account &account, const QuotaKeyIndex &index) const
+{
+    const auto [section, key] = index.keyFor(account);
     if (key.isEmpty())
         return std::nullopt;
     const QHash<QString, QuotaEntry> &map = section == "byAccountId"_L1 ? m_byId : m_byEmail;
     const auto it = map.constFind(key);
     if (it != map.constEnd())
         return *it;
-    // An entry the reference keyed by email while the id was ambiguous still applies.
+    // An entry the reference keyed by email still applies to an account now keyed by its id.
     if (section == "byAccountId"_L1) {
         const auto mail = m_byEmail.constFind(account.emailKey());
-        if (mail != m_byEmail.constEnd() && keyFor(account, pool).second == account.accountIdKey())
+        if (mail != m_byEmail.constEnd())
             return *mail;
     }
     return std::nullopt;
+}
+
+QList<std::optional<QuotaEntry>> QuotaCache::entriesFor(const AccountPool &pool) const
+{
+    QList<std::optional<QuotaEntry>> out;
+    out.reserve(pool.accounts.size());
+    if (m_byId.isEmpty() && m_byEmail.isEmpty()) {
+        out.resize(pool.accounts.size());
+        return out;
+    }
+    const QuotaKeyIndex index(pool);
+    for (const Account &a : pool.accounts)
+        out.append(entryFor(a, index));
+    return out;
 }
 
 Status QuotaCache::store(const QList<QPair<Account, QuotaEntry>> &readings, const AccountPool &pool)
@@ -175,18 +198,19 @@ Status QuotaCache::store(const QList<QPair<Account, QuotaEntry>> &readings, cons
         root.insert(u"version"_s, 1);
         QJsonObject byId = root.value(u"byAccountId"_s).toObject();
         QJsonObject byEmail = root.value(u"byEmail"_s).toObject();
+        const QuotaKeyIndex index(pool);
         for (const auto &[account, entry] : readings) {
-            const auto [section, key] = keyFor(account, pool);
+            const auto [section, key] = index.keyFor(account);
             if (key.isEmpty())
                 continue;
             (section == "byAccountId"_L1 ? byId : byEmail).insert(key, entry.toJson());
         }
         // Email entries that became ambiguous are pruned.
+        QHash<QString, int> emailCount;
+        for (const Account &a : pool.accounts)
+            ++emailCount[a.emailKey()];
         for (const QString &mail : byEmail.keys()) {
-            int count = 0;
-            for (const Account &a : pool.accounts)
-                count += a.emailKey() == mail ? 1 : 0;
-            if (count > 1)
+            if (emailCount.value(mail) > 1)
                 byEmail.remove(mail);
         }
         root.insert(u"byAccountId"_s, byId);

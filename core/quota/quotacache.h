@@ -4,6 +4,7 @@
 #include "util/jsonfile.h"
 
 #include <QHash>
+#include <QSet>
 #include <optional>
 
 namespace cma {
@@ -41,6 +42,21 @@ struct QuotaEntry
     static std::optional<QuotaEntry> fromJson(const QJsonValue &value);
 };
 
+/// The keying rule of storage.md §7 for a whole pool, computed once (the rule counts ids and
+/// emails across the pool, so asking it per account would be quadratic).
+class QuotaKeyIndex
+{
+public:
+    explicit QuotaKeyIndex(const AccountPool &pool);
+    /// {"byAccountId"|"byEmail", key}, or an empty key when the account cannot be cached.
+    QPair<QString, QString> keyFor(const Account &account) const;
+
+private:
+    QHash<QString, int> m_idCount;
+    QHash<QString, int> m_emailCount;
+    QHash<QString, QSet<QString>> m_emailIds;
+};
+
 /// `quota-cache.json`: readings by account id or by email (storage.md §7).
 class QuotaCache
 {
@@ -55,6 +71,9 @@ public:
 
     /// The entry for \a account under the keying rule (unique account id, else unambiguous email).
     std::optional<QuotaEntry> entryFor(const Account &account, const AccountPool &pool) const;
+    std::optional<QuotaEntry> entryFor(const Account &account, const QuotaKeyIndex &index) const;
+    /// Every account's entry, in pool order.
+    QList<std::optional<QuotaEntry>> entriesFor(const AccountPool &pool) const;
     /// The key an entry for \a account is stored under, or empty when it cannot be cached.
     static QPair<QString, QString> keyFor(const Account &account, const AccountPool &pool);
 

@@ -9,34 +9,43 @@
 
 namespace cma {
 
-namespace {
-
-void writeString(QByteArray &out, const QString &s)
+void JsonWriter::appendString(QByteArray &out, QStringView s)
 {
     out += '"';
-    for (QChar c : s) {
-        const char16_t u = c.unicode();
+    qsizetype runStart = 0;
+    auto flush = [&](qsizetype end) {
+        if (end > runStart)
+            out += s.mid(runStart, end - runStart).toUtf8();
+    };
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t u = s[i].unicode();
+        const char *escape = nullptr;
         switch (u) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (u < 0x20) {
-                out += "\\u00";
-                out += QByteArray::number(u, 16).rightJustified(2, '0');
-            } else {
-                out += QString(c).toUtf8();
-            }
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default: break;
         }
+        if (!escape && u >= 0x20)
+            continue;
+        flush(i);
+        if (escape) {
+            out += escape;
+        } else {
+            out += "\\u00";
+            out += QByteArray::number(u, 16).rightJustified(2, '0');
+        }
+        runStart = i + 1;
     }
+    flush(s.size());
     out += '"';
 }
 
-void writeNumber(QByteArray &out, double d)
+void JsonWriter::appendNumber(QByteArray &out, double d)
 {
     if (!std::isfinite(d)) {
         out += "null";
@@ -49,98 +58,130 @@ void writeNumber(QByteArray &out, double d)
     out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
 }
 
-QStringList orderedKeys(const QJsonObject &o, const QStringList &keyOrder)
+void JsonWriter::separate()
 {
-    QStringList keys;
-    keys.reserve(o.size());
-    for (const QString &k : keyOrder) {
-        if (o.contains(k))
-            keys.append(k);
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
     }
-    if (keys.size() == o.size())
-        return keys;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!keyOrder.contains(it.key()))
-            keys.append(it.key());
+    if (!m_first)
+        m_out += ',';
+    m_first = false;
+    if (m_pretty && m_depth > 0) {
+        m_out += '\n';
+        m_out.append(QByteArray(m_depth * 2, ' '));
     }
-    return keys;
 }
 
-void write(QByteArray &out, const QJsonValue &v, const QStringList &keyOrder, int indent, bool pretty)
+void JsonWriter::open(char c)
+{
+    separate();
+    m_out += c;
+    ++m_depth;
+    m_first = true;
+}
+
+void JsonWriter::close(char c)
+{
+    --m_depth;
+    if (!m_first && m_pretty) {
+        m_out += '\n';
+        m_out.append(QByteArray(m_depth * 2, ' '));
+    }
+    m_out += c;
+    m_first = false;
+}
+
+void JsonWriter::key(QStringView name)
+{
+    separate();
+    appendString(m_out, name);
+    m_out += m_pretty ? ": " : ":";
+    m_afterKey = true;
+}
+
+void JsonWriter::value(QStringView s)
+{
+    separate();
+    appendString(m_out, s);
+}
+
+void JsonWriter::value(double d)
+{
+    separate();
+    appendNumber(m_out, d);
+}
+
+void JsonWriter::value(qint64 n)
+{
+    separate();
+    m_out += QByteArray::number(n);
+}
+
+void JsonWriter::value(bool b)
+{
+    separate();
+    m_out += b ? "true" : "false";
+}
+
+void JsonWriter::null()
+{
+    separate();
+    m_out += "null";
+}
+
+void JsonWriter::value(const QJsonValue &v, const QStringList &keyOrder)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "null"; return;
-    case QJsonValue::Bool: out += v.toBool() ? "true" : "false"; return;
-    case QJsonValue::Double: writeNumber(out, v.toDouble()); return;
-    case QJsonValue::String: writeString(out, v.toString()); return;
+    case QJsonValue::Undefined: null(); return;
+    case QJsonValue::Bool: value(v.toBool()); return;
+    case QJsonValue::Double: value(v.toDouble()); return;
+    case QJsonValue::String: value(QStringView(v.toString())); return;
     case QJsonValue::Array: {
-        const QJsonArray a = v.toArray();
-        if (a.isEmpty()) {
-            out += "[]";
-            return;
-        }
-        out += '[';
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (i)
-                out += ',';
-            if (pretty) {
-                out += '\n';
-                out += QByteArray(indent + 2, ' ');
-            }
-            write(out, a.at(i), keyOrder, indent + 2, pretty);
-        }
-        if (pretty) {
-            out += '\n';
-            out += QByteArray(indent, ' ');
-        }
-        out += ']';
+        beginArray();
+        for (const QJsonValue &item : v.toArray())
+            value(item, keyOrder);
+        endArray();
         return;
     }
     case QJsonValue::Object: {
         const QJsonObject o = v.toObject();
-        if (o.isEmpty()) {
-            out += "{}";
-            return;
+        beginObject();
+        QStringList keys;
+        keys.reserve(o.size());
+        for (const QString &k : keyOrder) {
+            if (o.contains(k))
+                keys.append(k);
         }
-        out += '{';
-        bool first = true;
-        for (const QString &k : orderedKeys(o, keyOrder)) {
-            if (!first)
-                out += ',';
-            first = false;
-            if (pretty) {
-                out += '\n';
-                out += QByteArray(indent + 2, ' ');
+        if (keys.size() != o.size()) {
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (!keyOrder.contains(it.key()))
+                    keys.append(it.key());
             }
-            writeString(out, k);
-            out += pretty ? ": " : ":";
-            write(out, o.value(k), keyOrder, indent + 2, pretty);
         }
-        if (pretty) {
-            out += '\n';
-            out += QByteArray(indent, ' ');
+        for (const QString &k : std::as_const(keys)) {
+            key(k);
+            value(o.value(k), keyOrder);
         }
-        out += '}';
+        endObject();
         return;
     }
     }
 }
 
-} // namespace
-
 QByteArray toJsonIndented(const QJsonValue &value, const QStringList &keyOrder)
 {
-    QByteArray out;
-    write(out, value, keyOrder, 0, true);
-    return out;
+    JsonWriter w(true);
+    w.value(value, keyOrder);
+    return w.take();
 }
 
 QByteArray toJsonCompact(const QJsonValue &value, const QStringList &keyOrder)
 {
-    QByteArray out;
-    write(out, value, keyOrder, 0, false);
-    return out;
+    JsonWriter w(false);
+    w.value(value, keyOrder);
+    return w.take();
 }
 
 QString sha256Hex(const QByteArray &data)
