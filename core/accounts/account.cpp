@@ -238,7 +238,7 @@ void Account::writeJson(JsonWriter &w) const
     num(u"expiresAt", expiresAt);
     if (enabled) {
         w.key(u"enabled");
-        w.value(*enabled);
+        w.boolean(*enabled);
     }
     str(u"disabledReason", disabledReason);
     w.key(u"addedAt");
@@ -273,10 +273,10 @@ void Account::writeJson(JsonWriter &w) const
                 w.value(QStringView(*ws.name));
             }
             w.key(u"enabled");
-            w.value(ws.enabled);
+            w.boolean(ws.enabled);
             if (ws.isDefault) {
                 w.key(u"isDefault");
-                w.value(*ws.isDefault);
+                w.boolean(*ws.isDefault);
             }
             if (ws.disabledAt) {
                 w.key(u"disabledAt");

@@ -43,6 +43,11 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
     handlers.insert(u"secrets use"_s, runSecrets);
     handlers.insert(u"export"_s, runExport);
     handlers.insert(u"import"_s, runImport);
+    handlers.insert(u"switch"_s, runSwitch);
+    handlers.insert(u"refresh"_s, runRefresh);
+    handlers.insert(u"codex-store status"_s, runCodexStore);
+    handlers.insert(u"codex-store pin-file"_s, runCodexStore);
+    handlers.insert(u"login"_s, runLogin);
 }
 
 } // namespace cma::cli

@@ -19,5 +19,9 @@ int runRemove(CommandContext &ctx);
 int runSecrets(CommandContext &ctx);
 int runExport(CommandContext &ctx);
 int runImport(CommandContext &ctx);
+int runSwitch(CommandContext &ctx);
+int runRefresh(CommandContext &ctx);
+int runCodexStore(CommandContext &ctx);
+int runLogin(CommandContext &ctx);
 
 } // namespace cma::cli

@@ -1,6 +1,11 @@
 #include "console.h"
 
+#include <QPointer>
+#include <QSocketNotifier>
+
+#include <cerrno>
 #include <cstdio>
+#include <fcntl.h>
 
 #include <termios.h>
 #include <unistd.h>
@@ -53,6 +58,42 @@ bool StdConsole::isInteractive() const
         || qEnvironmentVariable("TERM_PROGRAM") == "codex"_L1)
         return false;
     return true;
+}
+
+void StdConsole::readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof)
+{
+    const int flags = ::fcntl(STDIN_FILENO, F_GETFL);
+    if (flags < 0) {
+        onEof();
+        return;
+    }
+    ::fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK);
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, context);
+    auto buffer = std::make_shared<QByteArray>();
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, buffer, onLine, onEof, flags] {
+        char chunk[4096];
+        while (true) {
+            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (n > 0) {
+                buffer->append(chunk, n);
+                qsizetype nl;
+                while ((nl = buffer->indexOf('\n')) >= 0) {
+                    const QByteArray line = buffer->left(nl);
+                    buffer->remove(0, nl + 1);
+                    onLine(QString::fromUtf8(line).remove(u'\r'));
+                }
+                continue;
+            }
+            if (n == 0) {
+                notifier->setEnabled(false);
+                ::fcntl(STDIN_FILENO, F_SETFL, flags);
+                if (!buffer->isEmpty())
+                    onLine(QString::fromUtf8(*buffer));
+                onEof();
+            }
+            return; // EAGAIN: wait for more
+        }
+    });
 }
 
 bool StdConsole::colorEnabled() const

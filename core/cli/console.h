@@ -2,6 +2,9 @@
 
 #include <QString>
 #include <QTextStream>
+#include <functional>
+
+class QObject;
 
 namespace cma::cli {
 
@@ -20,6 +23,9 @@ public:
     /// True when both stdin and stdout are terminals and no non-interactive marker is set (cli.md §2).
     virtual bool isInteractive() const = 0;
     virtual bool colorEnabled() const = 0;
+    /// Delivers input lines as they arrive, without blocking the event loop (login pastes).
+    /// \a onEof runs once at end of input. Stops when \a context is destroyed.
+    virtual void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) = 0;
 };
 
 /// The process's own stdin, stdout and stderr.
@@ -33,6 +39,7 @@ public:
     QString readSecretLine() override;
     bool isInteractive() const override;
     bool colorEnabled() const override;
+    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) override;
 
 private:
     QTextStream m_out;

@@ -118,7 +118,7 @@ void JsonWriter::value(qint64 n)
     m_out += QByteArray::number(n);
 }
 
-void JsonWriter::value(bool b)
+void JsonWriter::boolean(bool b)
 {
     separate();
     m_out += b ? "true" : "false";
@@ -135,7 +135,7 @@ void JsonWriter::value(const QJsonValue &v, const QStringList &keyOrder)
     switch (v.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined: null(); return;
-    case QJsonValue::Bool: value(v.toBool()); return;
+    case QJsonValue::Bool: boolean(v.toBool()); return;
     case QJsonValue::Double: value(v.toDouble()); return;
     case QJsonValue::String: value(QStringView(v.toString())); return;
     case QJsonValue::Array: {

@@ -23,7 +23,8 @@ public:
     void value(QStringView s);
     void value(double d);
     void value(qint64 n);
-    void value(bool b);
+    /// Named apart from value(): a string literal must never bind to a bool overload.
+    void boolean(bool b);
     void null();
     /// Any JSON value; objects use \a keyOrder first, then sorted keys.
     void value(const QJsonValue &v, const QStringList &keyOrder = {});

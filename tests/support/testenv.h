@@ -33,6 +33,8 @@ QString builtProgram(const QString &relativePath);
 
 #include "cli/console.h"
 
+#include <QTimer>
+
 namespace cma::test {
 
 /// Console streams backed by buffers, with scripted input lines (KeePassXC's TestCli pattern).
@@ -52,6 +54,17 @@ public:
     QString readSecretLine() override { return readLine(); }
     bool isInteractive() const override { return m_interactive; }
     bool colorEnabled() const override { return false; }
+    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) override
+    {
+        // Scripted lines arrive one per event-loop turn, then end of input.
+        QStringList lines = m_input;
+        m_input.clear();
+        QTimer::singleShot(0, context, [lines, onLine, onEof] {
+            for (const QString &l : lines)
+                onLine(l);
+            onEof();
+        });
+    }
     QString stdOut() { m_outStream.flush(); return m_out; }
     QString stdErr() { m_errStream.flush(); return m_err; }
 
