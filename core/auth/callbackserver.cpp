@@ -105,7 +105,7 @@ void CallbackServer::tryBind()
         return;
     const quint16 target = m_exactPort ? m_exactPort : (m_onFallback ? Endpoints::kFallbackCallbackPort : Endpoints::kCallbackPort);
     m_server = std::make_unique<HttpServer>();
-    m_server->setRequestTimeoutMs(10000);
+    m_server->setRequestTimeoutMs(m_requestTimeoutMs);
     m_server->setMaxBodyBytes(0);
     m_server->setHandler([this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) { handle(r, std::move(resp)); });
     connect(m_server.get(), &HttpServer::requestRejected, this, &CallbackServer::requestRejected);
@@ -233,8 +233,10 @@ void CallbackServer::handle(const HttpServerRequest &request, std::shared_ptr<Ht
                 responder->respond(HttpServerResponse::redirect(u"http://127.0.0.1:%1/success"_s.arg(self->m_port).toLatin1()));
                 // The browser fetches /success next; the server goes away shortly after.
                 QTimer::singleShot(10000, self.data(), [self] {
-                    if (self && self->m_server)
+                    if (self && self->m_server) {
                         self->m_server->close();
+                        Q_EMIT self->successPageDone();
+                    }
                 });
                 Q_EMIT self->succeeded();
             } else {
@@ -253,6 +255,8 @@ void CallbackServer::handle(const HttpServerRequest &request, std::shared_ptr<Ht
     if (path == "/success"_L1) {
         responder->respond(htmlResponse(200, page(true, tr("Signed in to Codex Multi-Auth"),
                                                   tr("The account was added. You can close this window and return to the app."))));
+        if (m_phase == Phase::Done)
+            QTimer::singleShot(0, this, &CallbackServer::successPageDone);
         return;
     }
     if (path == "/cancel"_L1) {

@@ -48,6 +48,8 @@ public:
     void setExchange(Exchange exchange) { m_exchange = std::move(exchange); }
     /// Delay between bind attempts (tests shorten it).
     void setRetryIntervalMs(int ms) { m_retryMs = ms; }
+    /// Time a client has to send a complete request (default 10 s; tests shorten it).
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     void stop();
 
     quint16 port() const { return m_port; }
@@ -68,6 +70,8 @@ Q_SIGNALS:
     void succeeded();
     /// Another sign-in asked this one to stop (GET /cancel).
     void cancelledByAnotherSignIn();
+    /// The browser fetched the success page (or the 10 s grace ran out): the server is done.
+    void successPageDone();
     /// A request was refused (wrong Host, wrong state, garbage): for logs and tests.
     void requestRejected(const QString &reason);
 
@@ -87,6 +91,7 @@ private:
     bool m_onFallback = false;
     bool m_cancelSent = false;
     int m_retryMs = 200;
+    int m_requestTimeoutMs = 10000;
 };
 
 } // namespace cma

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -116,6 +117,7 @@ void BrowserLogin::start()
         m_timeout.start(m_waitMs);
         Q_EMIT urlReady(m_url);
     });
+    connect(m_server, &CallbackServer::successPageDone, this, [this] { m_successPageDone = true; });
     connect(m_server, &CallbackServer::bindFailed, this, [this](const QString &message) {
         m_done = true;
         Q_EMIT failed(message, false);
@@ -164,6 +166,16 @@ void BrowserLogin::exchange(const QString &code, LoginMethod method, std::functi
         self->m_timeout.stop();
         Q_EMIT self->succeeded(LoginResult{r.value(), method});
     });
+}
+
+void BrowserLogin::waitForSuccessPage()
+{
+    if (!m_server || m_successPageDone || !m_server->isListening())
+        return;
+    QEventLoop loop;
+    connect(m_server, &CallbackServer::successPageDone, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 Status BrowserLogin::submitPaste(const QString &text)

@@ -49,6 +49,9 @@ public:
     Status submitPaste(const QString &text);
     void cancel();
     QUrl authorizeUrl() const { return m_url; }
+    /// After a browser sign-in: waits (≤ 10 s, event loop running) until the browser has fetched
+    /// the success page, so a short-lived process does not vanish under it.
+    void waitForSuccessPage();
     QString redirectUri() const;
     void setCallbackWaitMs(int ms) { m_waitMs = ms; }
 
@@ -72,6 +75,7 @@ private:
     int m_waitMs = 300000;
     bool m_busy = false;
     bool m_done = false;
+    bool m_successPageDone = false;
 };
 
 /// Device-code sign-in (protocol.md §2): request a code, show it, poll until approved, exchange.

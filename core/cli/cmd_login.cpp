@@ -200,6 +200,8 @@ int runLogin(CommandContext &ctx)
             text += sw->synced ? u"Codex now uses account %1.\n"_s.arg(index + 1) : u"Account %1 is now selected (Codex sync is off).\n"_s.arg(index + 1);
         }
     }
+    if (browser && result->method == LoginMethod::Browser)
+        browser->waitForSuccessPage();
     const QString outcomeName = outcome == UpsertOutcome::Inserted ? u"added"_s : outcome == UpsertOutcome::Rebound ? u"rebound"_s : u"updated"_s;
     return ctx.succeed(text, {{u"method"_s, loginMethodName(result->method)},
                               {u"outcome"_s, outcomeName},
