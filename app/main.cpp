@@ -4,6 +4,7 @@
 
 #include "cli/cliapp.h"
 #include "cli/console.h"
+#include "codex/codexshim.h"
 #include "util/logging.h"
 
 #include "tray/trayapplication.h"
@@ -30,6 +31,16 @@ int main(int argc, char **argv)
     cma::installRedactingMessageHandler();
     cma::applyDefaultLoggingRules();
     const QStringList args = argumentsOf(argc, argv);
+
+    // Under the name `codex`: our `codex auth …`, everything else forwarded to the official CLI.
+    if (cma::CodexShim::isCodexName(QString::fromLocal8Bit(argv[0]))) {
+        QCoreApplication app(argc, argv);
+        cma::cli::StdConsole console;
+        const int code = cma::CodexShim::run(args, QCoreApplication::applicationFilePath(), console);
+        console.out().flush();
+        console.err().flush();
+        return code;
+    }
 
     if (cma::cli::CliApp::wantsCli(args)) {
         QCoreApplication app(argc, argv);

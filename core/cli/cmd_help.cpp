@@ -48,6 +48,8 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
     handlers.insert(u"codex-store status"_s, runCodexStore);
     handlers.insert(u"codex-store pin-file"_s, runCodexStore);
     handlers.insert(u"login"_s, runLogin);
+    for (const char *verb : {"status", "install", "remove"})
+        handlers.insert(u"shim "_s + QLatin1String(verb), runShim);
 }
 
 } // namespace cma::cli

@@ -23,5 +23,6 @@ int runSwitch(CommandContext &ctx);
 int runRefresh(CommandContext &ctx);
 int runCodexStore(CommandContext &ctx);
 int runLogin(CommandContext &ctx);
+int runShim(CommandContext &ctx);
 
 } // namespace cma::cli

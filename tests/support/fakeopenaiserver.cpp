@@ -186,6 +186,8 @@ QString FakeOpenAiServer::addAccount(const QJsonObject &spec)
     a.accountId = spec.value(u"account_id"_s).toString(u"acc-"_s + a.key);
     a.plan = spec.value(u"plan"_s).toString(u"plus"_s);
     a.accessTtl = spec.value(u"access_ttl_s"_s).toInteger(3600);
+    for (const QJsonValue &v : spec.value(u"access_ttl_sequence"_s).toArray())
+        a.ttlSequence.append(v.toInteger());
     a.refreshTtl = spec.value(u"rt_ttl_s"_s).toInteger(0);
     a.usage = spec.value(u"usage"_s).toObject();
     if (!m_accounts.contains(a.key))
@@ -272,9 +274,13 @@ bool FakeOpenAiServer::setRefreshToken(const QString &accountKey, const QString 
 
 QJsonObject FakeOpenAiServer::issueTokens(const QString &accountKey, const QString &familyId, qint64 accessTtl)
 {
-    const Account &a = m_accounts[accountKey];
+    Account &a = m_accounts[accountKey];
     const qint64 now = nowSeconds();
-    const qint64 ttl = accessTtl >= -86400 * 365 && accessTtl != -1 ? accessTtl : a.accessTtl;
+    qint64 ttl = a.accessTtl;
+    if (accessTtl != -1)
+        ttl = accessTtl;
+    else if (!a.ttlSequence.isEmpty())
+        ttl = a.ttlSequence.takeFirst();
     const QJsonObject auth{{u"chatgpt_account_id"_s, a.accountId},
                            {u"chatgpt_plan_type"_s, a.plan},
                            {u"chatgpt_user_id"_s, a.userId},

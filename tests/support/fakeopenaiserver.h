@@ -44,7 +44,7 @@ public:
     // The control API, also reachable over HTTP under /__fake/.
     void reset();
     /// Adds or replaces an account: {key?, email, user_id?, account_id?, plan?, access_ttl_s?,
-    /// rt_ttl_s?, usage?}. Returns its key.
+    /// access_ttl_sequence? (TTLs of the next issuances), rt_ttl_s?, usage?}. Returns its key.
     QString addAccount(const QJsonObject &account);
     /// {"account": key} | {"mode": "error"|"demo"|"normal"}
     void setAuthorizeAs(const QJsonObject &spec);
@@ -82,6 +82,8 @@ private:
         QString accountId;
         QString plan;
         qint64 accessTtl = 3600;
+        /// TTLs for the next issuances, one each, before accessTtl applies again.
+        QList<qint64> ttlSequence;
         qint64 refreshTtl = 0;
         QJsonObject usage;
     };
