@@ -31,14 +31,22 @@ void AppContext::setPoolPath(const QString &poolPath, const QStringList &legacyP
 
 AccountRepository &AppContext::repository(bool mayPersist)
 {
+    if (m_repository && m_modeProvisional && mayPersist) {
+        // A command that writes saves the first-start decision it is about to act on.
+        m_settings->setValue(u"desktop"_s, u"secretStorage"_s, secretModeName(m_repository->mode()));
+        m_modeProvisional = false;
+    }
     if (!m_repository) {
         PoolStore store(m_poolPath);
         SecretMode mode = SecretMode::File;
         const QString stored = m_settings->desktopString(u"secretStorage"_s);
-        if (stored == "keychain"_L1)
+        if (stored == "keychain"_L1) {
             mode = SecretMode::Keychain;
-        else if (stored.isEmpty() && mayPersist)
-            mode = AccountRepository::decideMode(*m_settings, m_keychain.get(), store);
+        } else if (stored.isEmpty()) {
+            // First start: the same rule for every command; only writing commands save it.
+            mode = AccountRepository::decideMode(*m_settings, m_keychain.get(), store, mayPersist);
+            m_modeProvisional = !mayPersist;
+        }
         m_repository = std::make_unique<AccountRepository>(std::move(store), m_keychain.get(), mode);
         m_repository->setLegacyPools(m_legacyPools);
     }

@@ -48,6 +48,8 @@ private:
     std::unique_ptr<QuotaCache> m_quota;
     QString m_poolPath;
     QStringList m_legacyPools;
+    /// The first-start decision was only computed, not saved yet.
+    bool m_modeProvisional = false;
 };
 
 } // namespace cma

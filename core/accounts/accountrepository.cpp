@@ -69,7 +69,7 @@ QString AccountRepository::newSecretId()
     return QString::fromLatin1(bytes.toHex());
 }
 
-SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store)
+SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store, bool persist)
 {
     const QString stored = settings.desktopString(u"secretStorage"_s);
     if (stored == "keychain"_L1 && keychain)
@@ -88,7 +88,8 @@ SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *k
         else
             qCInfo(lcSecrets) << "keychain probe failed; using file mode:" << probe.error().message;
     }
-    settings.setValue(u"desktop"_s, u"secretStorage"_s, secretModeName(mode));
+    if (persist)
+        settings.setValue(u"desktop"_s, u"secretStorage"_s, secretModeName(mode));
     return mode;
 }
 

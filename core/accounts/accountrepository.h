@@ -37,7 +37,7 @@ public:
 
     /// The mode from settings, or the first-start rule: probe the keychain; keychain mode when it
     /// works and the pool holds no plaintext token, else file mode. The decision is saved.
-    static SecretMode decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store);
+    static SecretMode decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store, bool persist = true);
 
     const PoolStore &store() const { return m_store; }
     SecretMode mode() const { return m_mode; }
