@@ -48,6 +48,9 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
     handlers.insert(u"codex-store status"_s, runCodexStore);
     handlers.insert(u"codex-store pin-file"_s, runCodexStore);
     handlers.insert(u"login"_s, runLogin);
+    handlers.insert(u"quota"_s, runQuota);
+    handlers.insert(u"forecast"_s, runForecast);
+    handlers.insert(u"best"_s, runBest);
     for (const char *verb : {"status", "install", "remove"})
         handlers.insert(u"shim "_s + QLatin1String(verb), runShim);
 }

@@ -24,5 +24,8 @@ int runRefresh(CommandContext &ctx);
 int runCodexStore(CommandContext &ctx);
 int runLogin(CommandContext &ctx);
 int runShim(CommandContext &ctx);
+int runQuota(CommandContext &ctx);
+int runForecast(CommandContext &ctx);
+int runBest(CommandContext &ctx);
 
 } // namespace cma::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "quota/forecast.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <optional>
+
+namespace cma {
+
+/// Pace of one window (forecast.md §9.1).
+struct Pace
+{
+    bool visible = false;
+    double paceDelta = 0;            ///< > 0 deficit, < 0 reserve (percentage points)
+    std::optional<qint64> runsOutAt; ///< when it would hit 100 % at this rate
+    bool lastsUntilReset = false;
+    bool empty = false;              ///< exhausted until its reset
+    QString text(qint64 now) const;
+    QJsonValue toJson() const;
+};
+
+/// \a ratePerMs: a measured trailing rate, else the window average u/e is used.
+Pace computePace(const QuotaWindow &window, qint64 now, std::optional<double> ratePerMs = std::nullopt);
+
+/// The pool runway (forecast.md §9.3).
+struct Runway
+{
+    QString state; ///< empty, dry, unknown, limited, ok
+    int readyCount = 0;
+    int participantCount = 0;
+    std::optional<qint64> dryAt;
+    std::optional<qint64> nextReadyAt;
+    std::optional<int> nextReadyIndex;
+    QString burnSource = QStringLiteral("none"); ///< trailing, window-average, none
+    std::optional<int> burnAccountIndex;
+    QMap<int, double> percentPerHourByWindowMinutes;
+    bool approximate = false;
+
+    QJsonObject toJson() const;
+    /// The tray line, e.g. `Pool runs dry ~21:40 at current pace · next account back 18:22`.
+    QString text(const AccountPool &pool, qint64 now) const;
+};
+
+/// Simulates the pool at the current burn rate from the quota cache and the forecast results
+/// (without live data). \a order: the recommendation order of participants.
+Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &forecast,
+                     const QList<std::optional<QuotaEntry>> &quota, qint64 now);
+
+} // namespace cma
