@@ -51,6 +51,9 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
     handlers.insert(u"quota"_s, runQuota);
     handlers.insert(u"forecast"_s, runForecast);
     handlers.insert(u"best"_s, runBest);
+    handlers.insert(u"check"_s, runCheck);
+    handlers.insert(u"fix"_s, runFix);
+    handlers.insert(u"doctor"_s, runDoctor);
     for (const char *verb : {"status", "install", "remove"})
         handlers.insert(u"shim "_s + QLatin1String(verb), runShim);
 }

@@ -27,5 +27,8 @@ int runShim(CommandContext &ctx);
 int runQuota(CommandContext &ctx);
 int runForecast(CommandContext &ctx);
 int runBest(CommandContext &ctx);
+int runCheck(CommandContext &ctx);
+int runFix(CommandContext &ctx);
+int runDoctor(CommandContext &ctx);
 
 } // namespace cma::cli
