@@ -3,6 +3,7 @@
 #include "accounts/projectscope.h"
 #include "cli/commandtable.h"
 #include "cli/commands.h"
+#include "cli/generated.h"
 
 #include "util/jsonwriter.h"
 
@@ -205,6 +206,16 @@ int CliApp::run(QStringList args)
         args.removeFirst();
         if (args.isEmpty())
             args.append(u"login"_s);
+    }
+    // Build-time generation of completions and the man page (not a user command).
+    if (args.size() == 2 && args.first() == "__generate"_L1) {
+        const QString what = args.at(1);
+        const QString text = what == "bash"_L1 ? bashCompletion() : what == "zsh"_L1 ? zshCompletion()
+                           : what == "fish"_L1 ? fishCompletion() : what == "man"_L1 ? manPage() : QString();
+        if (text.isEmpty())
+            return usageError(u"__generate"_s, u"bash, zsh, fish or man"_s, false);
+        m_console.out() << text;
+        return 0;
     }
     const bool json = args.contains(u"--json"_s) || args.contains(u"-j"_s);
     if (args.isEmpty() || args.first() == "--help"_L1 || args.first() == "-h"_L1) {

@@ -54,6 +54,14 @@ void registerCommands(QHash<QString, CommandHandler> &handlers)
     handlers.insert(u"check"_s, runCheck);
     handlers.insert(u"fix"_s, runFix);
     handlers.insert(u"doctor"_s, runDoctor);
+    for (const char *verb : {"explain", "get", "set", "reset"})
+        handlers.insert(u"config "_s + QLatin1String(verb), runConfig);
+    handlers.insert(u"debug bundle"_s, runDebugBundle);
+    handlers.insert(u"workspace"_s, runWorkspace);
+    handlers.insert(u"uninstall"_s, runUninstall);
+    handlers.insert(u"rotation reset-rate-limits"_s, runResetRateLimits);
+    handlers.insert(u"verify-flagged"_s, runVerifyFlagged);
+    handlers.insert(u"report"_s, runReport);
     for (const char *verb : {"status", "install", "remove"})
         handlers.insert(u"shim "_s + QLatin1String(verb), runShim);
 }

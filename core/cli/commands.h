@@ -30,5 +30,12 @@ int runBest(CommandContext &ctx);
 int runCheck(CommandContext &ctx);
 int runFix(CommandContext &ctx);
 int runDoctor(CommandContext &ctx);
+int runConfig(CommandContext &ctx);
+int runDebugBundle(CommandContext &ctx);
+int runWorkspace(CommandContext &ctx);
+int runUninstall(CommandContext &ctx);
+int runResetRateLimits(CommandContext &ctx);
+int runVerifyFlagged(CommandContext &ctx);
+int runReport(CommandContext &ctx);
 
 } // namespace cma::cli

@@ -45,13 +45,33 @@ bool SettingsStore::syncCodexCli() const
     return v.isBool() ? v.toBool() : true;
 }
 
+namespace {
+/// Sets or (with an undefined value) removes \a key in \a section, nesting dotted desktop keys.
+void put(QJsonObject &root, const QString &section, const QString &key, const QJsonValue &v)
+{
+    QJsonObject s = root.value(section).toObject();
+    if (section == "desktop"_L1 && key.contains(u'.')) {
+        const QString parent = key.section(u'.', 0, 0), child = key.section(u'.', 1);
+        QJsonObject nested = s.value(parent).toObject();
+        if (v.isUndefined())
+            nested.remove(child);
+        else
+            nested.insert(child, v);
+        s.insert(parent, nested);
+    } else if (v.isUndefined()) {
+        s.remove(key);
+    } else {
+        s.insert(key, v);
+    }
+    root.insert(section, s);
+}
+} // namespace
+
 Status SettingsStore::setValue(const QString &section, const QString &key, const QJsonValue &v)
 {
     Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
         root.insert(u"version"_s, 1);
-        QJsonObject s = root.value(section).toObject();
-        s.insert(key, v);
-        root.insert(section, s);
+        put(root, section, key, v);
         return success();
     });
     if (!written)
@@ -63,9 +83,7 @@ Status SettingsStore::setValue(const QString &section, const QString &key, const
 Status SettingsStore::removeValue(const QString &section, const QString &key)
 {
     Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
-        QJsonObject s = root.value(section).toObject();
-        s.remove(key);
-        root.insert(section, s);
+        put(root, section, key, QJsonValue(QJsonValue::Undefined));
         return success();
     });
     if (!written)

@@ -23,6 +23,7 @@ public:
     /// Codex sync (`desktop.syncCodexCli`, or CODEX_MULTI_AUTH_SYNC_CODEX_CLI), default on.
     bool syncCodexCli() const;
 
+    /// Sets `section.key`; under `desktop` a dotted key is nested (`notifications.enabled`).
     Status setValue(const QString &section, const QString &key, const QJsonValue &value);
     Status removeValue(const QString &section, const QString &key);
 
