@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +139,46 @@ private Q_SLOTS:
         const Run n = run({u"version"_s}, noHomes);
         QCOMPARE(n.code, 2);
         QVERIFY(n.err.contains(u"overrides require an explicit CODEX_HOME and CODEX_MULTI_AUTH_DIR"_s));
+    }
+
+    // The one table feeds --help, every completion script and the man page.
+    void everyCommandIsEverywhere()
+    {
+        const QString help = run({u"--help"_s}).out;
+        const QString bash = run({u"--cli"_s, u"__generate"_s, u"bash"_s}).out;
+        const QString zsh = run({u"--cli"_s, u"__generate"_s, u"zsh"_s}).out;
+        const QString fish = run({u"--cli"_s, u"__generate"_s, u"fish"_s}).out;
+        const QString man = run({u"--cli"_s, u"__generate"_s, u"man"_s}).out;
+        QVERIFY(!bash.isEmpty() && !zsh.isEmpty() && !fish.isEmpty() && !man.isEmpty());
+        for (const cli::CommandSpec &spec : cli::commandTable()) {
+            QVERIFY2(help.contains(u"  "_s + spec.name), qPrintable(spec.name));
+            for (const QString &word : spec.name.split(u' ')) {
+                QVERIFY2(bash.contains(word), qPrintable(u"bash: "_s + word));
+                QVERIFY2(zsh.contains(word), qPrintable(u"zsh: "_s + word));
+                QVERIFY2(fish.contains(u"'"_s + word + u"'"_s), qPrintable(u"fish: "_s + word));
+            }
+            QString manName = spec.name;
+            manName.replace(u'-', u"\\-"_s);
+            QVERIFY2(man.contains(u".B "_s + manName), qPrintable(u"man: "_s + spec.name));
+            for (const cli::OptionSpec &o : spec.options) {
+                QVERIFY2(bash.contains(o.name) && fish.contains(u"-l "_s + o.name.mid(2)), qPrintable(spec.name + u' ' + o.name));
+            }
+        }
+        // Each script is valid for its shell.
+        QTemporaryDir dir;
+        for (const auto &[shell, text] : {std::pair{u"bash"_s, bash}, std::pair{u"zsh"_s, zsh}, std::pair{u"fish"_s, fish}}) {
+            if (QStandardPaths::findExecutable(shell).isEmpty())
+                continue;
+            QFile f(dir.filePath(shell));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text.toUtf8());
+            f.close();
+            QProcess p;
+            p.start(shell, {u"-n"_s, f.fileName()});
+            QVERIFY(p.waitForFinished(20000));
+            QVERIFY2(p.exitCode() == 0, qPrintable(shell + u": "_s + QString::fromUtf8(p.readAllStandardError())));
+        }
+        QCOMPARE(run({u"--cli"_s, u"__generate"_s, u"csh"_s}).code, 2);
     }
 
     void tableIsConsistent()
