@@ -181,6 +181,22 @@ private Q_SLOTS:
         QCOMPARE(run({u"--cli"_s, u"__generate"_s, u"csh"_s}).code, 2);
     }
 
+    // Every command answers a bad option with a usage error, exit 2, in text and in JSON.
+    void everyCommandHasAUsageError()
+    {
+        for (const cli::CommandSpec &spec : cli::commandTable()) {
+            QStringList argv = spec.name.split(u' ');
+            argv.append(u"--definitely-not-an-option"_s);
+            const Run r = run(argv);
+            QVERIFY2(r.code == 2, qPrintable(spec.name));
+            QVERIFY2(r.err.contains(u"unknown option --definitely-not-an-option for "_s + spec.name), qPrintable(r.err));
+            argv.append(u"--json"_s);
+            const QJsonObject o = QJsonDocument::fromJson(run(argv).out.toUtf8()).object();
+            QCOMPARE(o[u"error"_s][u"code"_s].toString(), u"usage"_s);
+            QCOMPARE(o[u"command"_s].toString(), spec.name);
+        }
+    }
+
     void tableIsConsistent()
     {
         QSet<QString> names;
