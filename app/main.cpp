@@ -42,7 +42,12 @@ int main(int argc, char **argv)
         return code;
     }
 
-    if (cma::cli::CliApp::wantsCli(args)) {
+#ifdef CMA_CONSOLE_BUILD
+    const bool console = true; // codex-multi-auth-cli.exe behaves as if --cli were given
+#else
+    const bool console = false;
+#endif
+    if (console || cma::cli::CliApp::wantsCli(args)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(u"codex-multi-auth"_s);
         QCoreApplication::setApplicationVersion(QStringLiteral(CMA_VERSION));

@@ -8,15 +8,14 @@ namespace cma::bench {
 
 /// A synthetic V3 pool of \a count realistic accounts: JWT-shaped tokens, workspaces, rate-limit
 /// keys and cooldowns on some, a few duplicates when \a duplicatePercent > 0.
-inline AccountPool generatePool(int count, int duplicatePercent = 0, quint32 seed = 42)
+inline AccountPool generatePool(int count, int duplicatePercent = 0, quint32 seed = 42, qint64 base = 1795700000000)
 {
     using namespace Qt::StringLiterals;
     QRandomGenerator rng(seed);
     AccountPool pool;
     pool.accounts.reserve(count);
-    const qint64 base = 1795700000000;
     auto token = [&](const char *prefix, int n) -> QString {
-        QByteArray payload = QByteArray(R"({"sub":"user-)") + QByteArray::number(n) + R"(","exp":)" + QByteArray::number(base / 1000 + 3600)
+        QByteArray payload = QByteArray(R"({"sub":"user-)") + QByteArray::number(n) + R"(","exp":)" + QByteArray::number(base / 1000 + 10 * 86400)
                              + R"(,"https://api.openai.com/auth":{"chatgpt_account_id":"acc-)" + QByteArray::number(n)
                              + R"(","chatgpt_plan_type":"plus","chatgpt_user_id":"user-)" + QByteArray::number(n) + R"("}})";
         return QString::fromLatin1(prefix) + QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
@@ -33,7 +32,7 @@ inline AccountPool generatePool(int count, int duplicatePercent = 0, quint32 see
         a.refreshToken = u"rt_%1_%2"_s.arg(n).arg(rng.generate64(), 16, 16, QLatin1Char('0'));
         a.accessToken = token("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.", n);
         a.idToken = token("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.", n + 1000000);
-        a.expiresAt = base + qint64(rng.bounded(7200000));
+        a.expiresAt = base + 10LL * 86400000;
         a.addedAt = base - 86400000LL * 30 + i;
         a.lastUsed = base - qint64(rng.bounded(86400000));
         a.lastRefresh = base - qint64(rng.bounded(3600000));
