@@ -82,6 +82,10 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(u"codex-multi-auth"_s);
     QApplication::setQuitOnLastWindowClosed(false);
     cma::ui::TrayApplication tray(args.contains(u"--minimized"_s));
-    tray.start();
+    if (!tray.start())
+        return 0; // another instance was asked to show its window
+    const QString smoke = qEnvironmentVariable("CMA_TRAY_SMOKE_DIR");
+    if (!smoke.isEmpty())
+        tray.runSmokeTest(smoke);
     return QApplication::exec();
 }

@@ -1,0 +1,194 @@
+#include "coreworker.h"
+
+#include "appcontext.h"
+#include "cli/cliapp.h"
+#include "codex/switchservice.h"
+#include "quota/usageclient.h"
+#include "refresh/refreshguardian.h"
+#include "util/clock.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace cma::ui {
+
+CoreWorker::CoreWorker(QProcessEnvironment env, Endpoints endpoints)
+    : m_env(std::move(env))
+    , m_endpoints(std::move(endpoints))
+{
+}
+
+CoreWorker::~CoreWorker() = default;
+
+void CoreWorker::init()
+{
+    m_app = std::make_unique<AppContext>(m_env, m_endpoints);
+    m_guardian = RefreshGuardian::forApp(*m_app, this);
+    connect(m_guardian.get(), &RefreshGuardian::reloginNeeded, this, [this](const QString &key, const QString &) {
+        Q_EMIT reloginNeeded(key);
+    });
+    connect(m_guardian.get(), &RefreshGuardian::accountRefreshed, this, &CoreWorker::dataChanged);
+    m_guardianTimer = new QTimer(this);
+    m_guardianTimer->setSingleShot(true);
+    connect(m_guardianTimer, &QTimer::timeout, this, [this] {
+        m_guardian->updateLiveAccount(*m_app);
+        const qint64 next = m_guardian->tick();
+        m_guardianTimer->start(int(next));
+    });
+    m_guardianTimer->start(3000); // first tick shortly after start
+    const QJsonValue ttl = m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuQuotaTtlMs"_s);
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(ttl.isDouble() ? std::clamp(int(ttl.toDouble()), 60000, 600000) : 300000);
+    connect(m_pollTimer, &QTimer::timeout, this, &CoreWorker::refreshNow);
+    m_pollTimer->start();
+    m_fastTimer = new QTimer(this);
+    m_fastTimer->setInterval(60000);
+    connect(m_fastTimer, &QTimer::timeout, this, &CoreWorker::pollCurrent);
+}
+
+int CoreWorker::indexOf(const QString &trackerKey)
+{
+    Result<LoadedPool> loaded = m_app->repository().load();
+    if (!loaded)
+        return -1;
+    for (int i = 0; i < loaded->pool.accounts.size(); ++i)
+        if (loaded->pool.accounts[i].trackerKey() == trackerKey)
+            return i;
+    return -1;
+}
+
+void CoreWorker::switchTo(const QString &trackerKey, bool pin)
+{
+    Result<LoadedPool> loaded = m_app->repository(true).load();
+    const int index = indexOf(trackerKey);
+    if (!loaded || index < 0) {
+        Q_EMIT finished(tr("That account is no longer in the pool."), false);
+        return;
+    }
+    SwitchOptions options;
+    options.pin = pin;
+    Result<SwitchResult> done = SwitchService(*m_app).switchTo(loaded->pool.accounts[index], options);
+    if (!done) {
+        Q_EMIT finished(done.error().message, false);
+        return;
+    }
+    const Account &a = done->pool.accounts[done->index];
+    Q_EMIT dataChanged();
+    Q_EMIT finished(done->synced ? tr("Codex now uses %1. Restart running Codex sessions to use it.").arg(a.email.value_or(accountLabelText(a, done->index + 1)))
+                                 : tr("Account %1 is now selected (Codex sync is off).").arg(done->index + 1),
+                    true);
+}
+
+void CoreWorker::switchToBest()
+{
+    Result<LoadedPool> loaded = m_app->repository(true).load();
+    if (!loaded)
+        return;
+    const Recommendation rec = Forecaster::recommend(Forecaster::evaluateAll(loaded->pool, m_app->quotaCache(), Clock::instance().nowMs()));
+    if (!rec.recommendedIndex) {
+        Q_EMIT finished(rec.reason, false);
+        return;
+    }
+    SwitchOptions options;
+    options.pin = false;
+    options.clearPin = true;
+    options.reason = u"best"_s;
+    Result<SwitchResult> done = SwitchService(*m_app).switchTo(loaded->pool.accounts[*rec.recommendedIndex], options);
+    Q_EMIT dataChanged();
+    Q_EMIT finished(done ? tr("Codex now uses the best account, %1.").arg(accountLabelText(done->pool.accounts[done->index], done->index + 1))
+                         : done.error().message,
+                    done.ok());
+}
+
+void CoreWorker::unpin()
+{
+    Result<LoadedPool> saved = m_app->repository(true).update([](AccountPool &p) {
+        if (p.pinnedAccountIndex) {
+            p.pinnedAccountIndex.reset();
+            p.affinityGeneration = p.affinityGeneration.value_or(0) + 1;
+        }
+        return success();
+    });
+    Q_EMIT dataChanged();
+    Q_EMIT finished(saved ? tr("Pin cleared.") : saved.error().message, saved.ok());
+}
+
+void CoreWorker::refreshNow()
+{
+    Result<LoadedPool> loaded = m_app->repository().load();
+    if (!loaded || loaded->pool.accounts.isEmpty())
+        return;
+    QList<int> enabled;
+    for (int i = 0; i < loaded->pool.accounts.size(); ++i)
+        if (loaded->pool.accounts[i].isEnabled())
+            enabled.append(i);
+    Q_EMIT progress(tr("Refreshing… 0/%1").arg(enabled.size()));
+    const QList<UsageReading> readings = UsageClient(*m_app).read(loaded->pool, enabled);
+    int failed = 0;
+    for (const UsageReading &r : readings)
+        failed += !r.error.isEmpty();
+    m_guardian->tick(); // tokens that are due
+    Q_EMIT progress(QString());
+    Q_EMIT readingFailed(failed > 0);
+    Q_EMIT dataChanged();
+}
+
+void CoreWorker::pollCurrent()
+{
+    Result<LoadedPool> loaded = m_app->repository().load();
+    if (!loaded || loaded->pool.accounts.isEmpty())
+        return;
+    const QList<UsageReading> r = UsageClient(*m_app).read(loaded->pool, {loaded->pool.currentIndex()});
+    Q_EMIT readingFailed(!r.isEmpty() && !r.first().error.isEmpty());
+    Q_EMIT dataChanged();
+}
+
+void CoreWorker::setFastPolling(bool fast)
+{
+    if (!m_fastTimer)
+        return;
+    if (fast) {
+        pollCurrent();
+        m_fastTimer->start();
+    } else {
+        m_fastTimer->stop();
+    }
+}
+
+void CoreWorker::runTool(const QString &tool)
+{
+    // The tray's tools are the CLI's commands, run in-process on this thread.
+    class Capture final : public cli::Console
+    {
+    public:
+        QString outText, errText;
+        QTextStream o{&outText}, e{&errText};
+        QTextStream &out() override { return o; }
+        QTextStream &err() override { return e; }
+        QString readLine() override { return {}; }
+        QString readSecretLine() override { return {}; }
+        bool isInteractive() const override { return false; }
+        bool colorEnabled() const override { return false; }
+        void readLinesAsync(QObject *, std::function<void(const QString &)>, std::function<void()> onEof) override { onEof(); }
+    } console;
+    QStringList args;
+    if (tool == "check"_L1)
+        args = {u"check"_s};
+    else if (tool == "fix"_L1)
+        args = {u"fix"_s, u"--live"_s};
+    else if (tool == "refresh"_L1)
+        args = {u"refresh"_s};
+    else if (tool == "verify-flagged"_L1)
+        args = {u"verify-flagged"_s};
+    else
+        args = {u"debug"_s, u"bundle"_s};
+    cli::CliApp app(console, m_env);
+    const int code = app.run(args);
+    console.o.flush();
+    console.e.flush();
+    Q_EMIT dataChanged();
+    Q_EMIT finished(QString(console.outText + console.errText).trimmed(), code == 0);
+}
+
+} // namespace cma::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "tray/traysnapshot.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QMenu;
+class QAction;
+class QSystemTrayIcon;
+
+namespace cma::ui {
+
+/// The tray façade (ui.md §2–3): hides QSystemTrayIcon, draws the icon, builds the menu from a
+/// snapshot (rows update in place while it is open), and speaks in semantic signals.
+class TrayController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TrayController(QObject *parent = nullptr);
+    ~TrayController() override;
+
+    static bool trayAvailable();
+    void show();
+    bool isVisible() const;
+    void setSnapshot(const TraySnapshot &snapshot);
+    const TraySnapshot &snapshot() const { return m_snapshot; }
+    /// Replaces "Refresh now" with progress (`Refreshing… 2/4`); empty restores it.
+    void setBusyText(const QString &text);
+    void setNotificationsPaused(bool paused);
+    void setStartAtLogin(bool on);
+    void notify(const QString &title, const QString &message);
+
+    QMenu *menu() const { return m_menu; }
+    /// The row action of a pool index (tests, keyboard).
+    QAction *actionForAccount(int index) const;
+
+Q_SIGNALS:
+    void switchRequested(int index);
+    void switchToBestRequested();
+    void unpinRequested();
+    void addAccountRequested();
+    void refreshNowRequested();
+    void toolRequested(const QString &tool);
+    void openWindowRequested();
+    void pauseNotificationsRequested(int minutes);
+    void startAtLoginToggled(bool on);
+    void importForeignRequested();
+    void quitRequested();
+    void menuOpened();
+    void menuClosed();
+
+private:
+    void rebuild();
+    QAction *addRow(QMenu *menu, const TrayRow &row, int visibleNumber);
+
+    QSystemTrayIcon *m_tray = nullptr;
+    QMenu *m_menu = nullptr;
+    TraySnapshot m_snapshot;
+    QString m_busy;
+    bool m_paused = false;
+    bool m_startAtLogin = false;
+    QHash<int, QPointer<QAction>> m_rowActions;
+};
+
+} // namespace cma::ui

@@ -1,0 +1,171 @@
+#include "traysnapshot.h"
+
+#include "auth/jwt.h"
+#include "util/redact.h"
+#include "util/timefmt.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace cma::ui {
+
+namespace {
+
+std::optional<double> leftOf(const QuotaWindow &w, qint64 now)
+{
+    if (!w.usedPercent)
+        return std::nullopt;
+    if (w.resetAtMs && *w.resetAtMs <= now)
+        return 100.0; // refreshing…
+    return std::clamp(100.0 - *w.usedPercent, 0.0, 100.0);
+}
+
+QString windowText(const QuotaWindow &w, qint64 now)
+{
+    const std::optional<double> left = leftOf(w, now);
+    if (!left)
+        return {};
+    QString t = QCoreApplication::translate("TraySnapshotBuilder", "%1 %2% left").arg(windowLabel(w.windowMinutes.value_or(0))).arg(std::llround(*left));
+    if (w.resetAtMs && *w.resetAtMs > now)
+        t += QCoreApplication::translate("TraySnapshotBuilder", " · resets in %1").arg(formatDuration(*w.resetAtMs - now));
+    else if (w.resetAtMs)
+        t += QCoreApplication::translate("TraySnapshotBuilder", " (refreshing…)");
+    return t;
+}
+
+} // namespace
+
+TraySnapshot TraySnapshotBuilder::build(const Input &in)
+{
+    TraySnapshot s;
+    const AccountPool &pool = in.pool;
+    s.foreignEmail = in.foreignEmail;
+    s.codexSignedOut = in.codexSignedOut;
+    s.storageProblem = in.storageProblem;
+    if (pool.accounts.isEmpty()) {
+        s.icon.kind = TrayIconState::Kind::NoAccounts;
+        s.headerTitle = tr("No accounts yet");
+        s.headerLines = {tr("Add an account to start.")};
+        s.tooltip = tr("codex-multi-auth — no accounts");
+        return s;
+    }
+    QHash<int, ForecastInput> inputs;
+    QList<std::optional<QuotaEntry>> quota;
+    for (int i = 0; i < in.facts.size(); ++i) {
+        inputs.insert(i, in.facts[i].forecastInput());
+        quota.append(in.facts[i].quota);
+    }
+    QList<AccountForecast> forecast;
+    for (int i = 0; i < pool.accounts.size(); ++i)
+        forecast.append(Forecaster::evaluate(pool, i, quota.value(i), in.now, inputs.value(i)));
+    ForecastOptions opts;
+    opts.loginHint = tr("Add an account");
+    const Recommendation rec = Forecaster::recommend(forecast, opts);
+    const Runway runway = computeRunway(pool, forecast, quota, in.now);
+    const int current = pool.currentIndex();
+    s.recommendedIndex = rec.recommendedIndex;
+    s.pinnedIndex = pool.pinnedAccountIndex;
+
+    auto label = [&](int i) { return accountLabelText(pool.accounts[i], i + 1, in.hidePersonalInfo); };
+    auto email = [&](int i) {
+        const QString e = pool.accounts[i].email.value_or(label(i));
+        return in.hidePersonalInfo ? maskEmail(e) : e;
+    };
+    if (rec.recommendedIndex)
+        s.bestLabel = label(*rec.recommendedIndex);
+
+    // Header: the current account.
+    const cli::AccountFacts &cf = in.facts.value(current);
+    const QString plan = cli::planOf(pool.accounts[current], cf);
+    s.headerTitle = email(current) + (plan.isEmpty() ? QString() : u" ("_s + planDisplayName(plan) + u')');
+    if (cf.quota) {
+        for (const QuotaWindow *w : {&cf.quota->primary, &cf.quota->secondary}) {
+            const QString text = windowText(*w, in.now);
+            if (text.isEmpty())
+                continue;
+            s.headerLines.append(text);
+            const Pace pace = computePace(*w, in.now);
+            if (pace.visible)
+                s.headerLines.append(u"   "_s + pace.text(in.now));
+        }
+        s.headerLines.append(in.stale ? tr("Stale — the last reading failed")
+                                      : tr("Updated %1").arg(formatAgo(cf.quota->updatedAt, in.now)));
+    } else {
+        s.headerLines.append(tr("No quota data yet"));
+    }
+    s.headerLines.append(runway.text(pool, in.now));
+
+    // Icon.
+    s.icon.kind = TrayIconState::Kind::Meter;
+    if (cf.quota) {
+        s.icon.shortLeft = leftOf(cf.quota->primary, in.now);
+        s.icon.longLeft = leftOf(cf.quota->secondary, in.now);
+        if (!s.icon.shortLeft && s.icon.longLeft)
+            std::swap(s.icon.shortLeft, s.icon.longLeft); // one window: one bar on top
+    }
+    s.icon.stale = in.stale || !cf.quota || isStaleReading(cf.quota->updatedAt, in.now);
+    const AccountForecast &cfc = forecast[current];
+    s.icon.attention = pool.accounts[current].authInvalidatedAt.has_value() || cf.secret == SecretState::Missing
+                       || cf.secret == SecretState::Unavailable || cfc.hardFailure;
+    if (runway.state == "dry"_L1)
+        s.icon.kind = TrayIconState::Kind::PoolDry;
+    if (!in.foreignEmail.isEmpty() || in.codexSignedOut)
+        s.icon.kind = TrayIconState::Kind::UnknownCodexAccount;
+
+    QStringList tip{u"codex-multi-auth — "_s + s.headerTitle};
+    for (const QString &line : std::as_const(s.headerLines))
+        if (!line.startsWith(u"   "_s))
+            tip.append(line);
+    s.tooltip = tip.join(u'\n');
+
+    // Rows.
+    const QList<int> order = in.readyFirst ? readyFirstOrder(pool, quota, in.now, inputs, in.pinCurrentToTop)
+                                           : [&] { QList<int> o; for (int i = 0; i < pool.accounts.size(); ++i) o.append(i); return o; }();
+    s.compact = pool.accounts.size() > 6;
+    for (int i : order) {
+        TrayRow r;
+        r.index = i;
+        r.label = label(i);
+        const cli::AccountFacts &f = in.facts.value(i);
+        r.plan = cli::planOf(pool.accounts[i], f);
+        r.current = i == current;
+        r.recommended = rec.recommendedIndex == i && !r.current;
+        r.pinned = pool.pinnedAccountIndex == i;
+        r.enabled = pool.accounts[i].isEnabled();
+        const AccountForecast &fc = forecast[i];
+        r.needsLogin = pool.accounts[i].authInvalidatedAt.has_value() || f.secret == SecretState::Missing || fc.hardFailure;
+        if (!r.enabled)
+            r.reason = tr("disabled");
+        else if (r.needsLogin)
+            r.reason = tr("re-login needed");
+        else if (f.secret == SecretState::Unavailable)
+            r.reason = tr("keychain locked");
+        else if (f.policy.paused || f.policy.drained)
+            r.reason = f.policy.paused ? tr("paused") : tr("drained");
+        else if (pool.accounts[i].coolingDownUntil && *pool.accounts[i].coolingDownUntil > in.now)
+            r.reason = tr("cooldown %1").arg(formatDuration(*pool.accounts[i].coolingDownUntil - in.now));
+        else if (fc.exhausted)
+            r.reason = tr("exhausted · %1").arg(formatDuration(fc.waitMs));
+        else if (const qint64 rl = storedRateLimitUntil(pool.accounts[i], u"codex"_s, {}, in.now); rl > 0)
+            r.reason = tr("rate-limited · %1").arg(formatDuration(rl - in.now));
+        if (f.quota) {
+            r.shortLeft = leftOf(f.quota->primary, in.now);
+            r.longLeft = leftOf(f.quota->secondary, in.now);
+            QStringList parts;
+            for (const QuotaWindow *w : {&f.quota->primary, &f.quota->secondary}) {
+                const QString t = windowText(*w, in.now);
+                if (!t.isEmpty())
+                    parts.append(t);
+            }
+            r.quotaText = parts.join(u" | "_s);
+        }
+        if (s.rows.size() < 12)
+            s.rows.append(r);
+        else
+            s.overflow.append(r);
+    }
+    return s;
+}
+
+} // namespace cma::ui
