@@ -1,0 +1,297 @@
+#include "testenv.h"
+#include "tray/notifier.h"
+#include "tray/traycontroller.h"
+#include "tray/traysnapshot.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cma;
+using namespace cma::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kNow = 1'790'000'000'000; // a fixed moment: no test depends on the clock
+constexpr qint64 kHour = 3600'000;
+
+Account account(int n)
+{
+    Account a;
+    a.accountId = u"acct-%1"_s.arg(n, 4, 10, QChar(u'0'));
+    a.email = u"user%1@example.org"_s.arg(n);
+    a.refreshToken = u"rt-%1"_s.arg(n);
+    a.addedAt = kNow - 10 * kHour;
+    return a;
+}
+
+cli::AccountFacts facts(double primaryUsed, double secondaryUsed = 10, qint64 resetIn = 2 * kHour)
+{
+    cli::AccountFacts f;
+    QuotaEntry e;
+    e.updatedAt = kNow - 60'000;
+    e.status = 200;
+    e.planType = u"plus"_s;
+    e.primary.usedPercent = primaryUsed;
+    e.primary.windowMinutes = 300;
+    e.primary.resetAtMs = kNow + resetIn;
+    e.secondary.usedPercent = secondaryUsed;
+    e.secondary.windowMinutes = 10080;
+    e.secondary.resetAtMs = kNow + 72 * kHour;
+    f.quota = e;
+    return f;
+}
+
+TraySnapshotBuilder::Input input(int count)
+{
+    TraySnapshotBuilder::Input in;
+    in.now = kNow;
+    for (int i = 0; i < count; ++i) {
+        in.pool.accounts.append(account(i));
+        in.facts.append(facts(20 + i % 5));
+    }
+    return in;
+}
+
+QList<int> indices(const QList<TrayRow> &rows)
+{
+    QList<int> out;
+    for (const TrayRow &r : rows)
+        out.append(r.index);
+    return out;
+}
+
+} // namespace
+
+// The tray's model (what each row says, in which order) and its menu, on the offscreen platform;
+// the notifier's once-per-episode rule with its state file.
+class TestTray : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::requireIsolatedEnvironment(); }
+
+    void rowsReadyFirstWithReasons()
+    {
+        TraySnapshotBuilder::Input in = input(4);
+        in.pool.select(0);
+        in.facts[0] = facts(100, 40, kHour);       // current account exhausted for an hour
+        in.pool.accounts[1].enabled = false;        // disabled by the user
+        in.facts[2] = facts(5);                     // plenty left: the recommendation
+        in.pool.accounts[3].authInvalidatedAt = kNow - kHour;
+        const TraySnapshot s = TraySnapshotBuilder::build(in);
+
+        QCOMPARE(s.rows.size(), 4);
+        QVERIFY(s.overflow.isEmpty());
+        QVERIFY(!s.compact);
+        QCOMPARE(s.rows.first().index, 2); // the only ready account leads
+        QVERIFY(s.recommendedIndex.has_value());
+        QCOMPARE(*s.recommendedIndex, 2);
+        QVERIFY(s.bestLabel.contains(u"user2@example.org"_s));
+
+        QHash<int, TrayRow> byIndex;
+        for (const TrayRow &r : s.rows)
+            byIndex.insert(r.index, r);
+        QVERIFY(byIndex[0].current);
+        QVERIFY(!byIndex[0].recommended);
+        QVERIFY2(byIndex[0].reason.startsWith(u"exhausted"_s), qPrintable(byIndex[0].reason));
+        QCOMPARE(byIndex[1].reason, u"disabled"_s);
+        QVERIFY(!byIndex[1].enabled);
+        QCOMPARE(byIndex[3].reason, u"re-login needed"_s);
+        QVERIFY(byIndex[3].needsLogin);
+        QVERIFY(byIndex[2].recommended);
+        QCOMPARE(byIndex[2].plan, u"plus"_s);
+        QVERIFY2(byIndex[2].quotaText.contains(u"95% left"_s), qPrintable(byIndex[2].quotaText));
+        QCOMPARE(byIndex[2].shortLeft.value_or(-1), 95.0);
+        QCOMPARE(byIndex[2].longLeft.value_or(-1), 90.0);
+    }
+
+    void poolOrderWhenReadyFirstIsOff()
+    {
+        TraySnapshotBuilder::Input in = input(5);
+        in.readyFirst = false;
+        in.facts[0] = facts(100);
+        QCOMPARE(indices(TraySnapshotBuilder::build(in).rows), (QList<int>{0, 1, 2, 3, 4}));
+    }
+
+    void pinnedAccountIsMarked()
+    {
+        TraySnapshotBuilder::Input in = input(3);
+        in.pool.pinnedAccountIndex = 1;
+        const TraySnapshot s = TraySnapshotBuilder::build(in);
+        QCOMPARE(s.pinnedIndex.value_or(-1), 1);
+        int pinned = 0;
+        for (const TrayRow &r : s.rows)
+            pinned += r.pinned ? (r.index == 1 ? 1 : 100) : 0;
+        QCOMPARE(pinned, 1);
+    }
+
+    void compactAndOverflow_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("compact");
+        QTest::addColumn<int>("visible");
+        QTest::newRow("6 accounts: full rows") << 6 << false << 6;
+        QTest::newRow("7 accounts: compact") << 7 << true << 7;
+        QTest::newRow("12 accounts: all visible") << 12 << true << 12;
+        QTest::newRow("30 accounts: 18 under More") << 30 << true << 12;
+    }
+    void compactAndOverflow()
+    {
+        QFETCH(int, count);
+        QFETCH(bool, compact);
+        QFETCH(int, visible);
+        const TraySnapshot s = TraySnapshotBuilder::build(input(count));
+        QCOMPARE(s.compact, compact);
+        QCOMPARE(s.rows.size(), visible);
+        QCOMPARE(s.overflow.size(), count - visible);
+        // Every account is somewhere, exactly once.
+        QList<int> all = indices(s.rows) + indices(s.overflow);
+        std::sort(all.begin(), all.end());
+        QCOMPARE(all.size(), count);
+        for (int i = 0; i < count; ++i)
+            QCOMPARE(all[i], i);
+    }
+
+    void hiddenPersonalInfo()
+    {
+        TraySnapshotBuilder::Input in = input(2);
+        in.hidePersonalInfo = true;
+        const TraySnapshot s = TraySnapshotBuilder::build(in);
+        for (const TrayRow &r : s.rows)
+            QVERIFY2(!r.label.contains(u"@example.org"_s), qPrintable(r.label));
+        QVERIFY(!s.tooltip.contains(u"user0@example.org"_s));
+    }
+
+    void menuRowsSwitch()
+    {
+        TraySnapshotBuilder::Input in = input(3);
+        in.pool.select(0);
+        in.facts[0] = facts(100);
+        TrayController tray;
+        tray.setSnapshot(TraySnapshotBuilder::build(in));
+        QMenu *menu = tray.menu();
+        QVERIFY(menu);
+        QAction *row1 = tray.actionForAccount(1);
+        QVERIFY(row1);
+        QVERIFY(row1->text().contains(u"user1@example.org"_s));
+        QVERIFY(tray.actionForAccount(0)->isChecked());
+        QVERIFY(!row1->isChecked());
+
+        QSignalSpy switched(&tray, &TrayController::switchRequested);
+        row1->trigger();
+        QCOMPARE(switched.size(), 1);
+        QCOMPARE(switched.first().first().toInt(), 1);
+
+        QSignalSpy best(&tray, &TrayController::switchToBestRequested);
+        QAction *bestAction = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text().startsWith(u"Switch to best"_s))
+                bestAction = a;
+        QVERIFY(bestAction);
+        bestAction->trigger();
+        QCOMPARE(best.size(), 1);
+
+        // A new snapshot updates the rows: account 2 becomes current.
+        in.pool.select(2);
+        tray.setSnapshot(TraySnapshotBuilder::build(in));
+        QVERIFY(tray.actionForAccount(2)->isChecked());
+        QVERIFY(!tray.actionForAccount(0)->isChecked());
+    }
+
+    void menuOverflowSubmenu()
+    {
+        TrayController tray;
+        tray.setSnapshot(TraySnapshotBuilder::build(input(15)));
+        QMenu *more = nullptr;
+        for (QAction *a : tray.menu()->actions())
+            if (a->menu() && a->text().startsWith(u"More accounts (3)"_s))
+                more = a->menu();
+        QVERIFY(more);
+        QCOMPARE(more->actions().size(), 3);
+        for (int i = 0; i < 15; ++i)
+            QVERIFY2(tray.actionForAccount(i), qPrintable(QString::number(i)));
+    }
+
+    void notifierOncePerEpisode()
+    {
+        QTemporaryDir dir;
+        const QString state = dir.filePath(u"desktop/state.json"_s);
+        QStringList shown;
+        auto show = [&](const QString &title, const QString &message) { shown.append(title + u": "_s + message); };
+
+        AccountPool pool;
+        pool.accounts.append(account(0));
+        pool.select(0);
+        const qint64 reset = 2 * kHour;
+
+        {
+            Notifier n(state, show);
+            n.evaluate(pool, {facts(45, 10, reset)}, kNow); // 55% left: nothing yet
+            QCOMPARE(shown.size(), 0);
+            n.evaluate(pool, {facts(55, 10, reset)}, kNow + 1000); // 45% left: first threshold
+            QCOMPARE(shown.size(), 1);
+            QVERIFY2(shown[0].contains(u"45% of the 5h limit left"_s), qPrintable(shown[0]));
+            n.evaluate(pool, {facts(58, 10, reset)}, kNow + 2000); // same episode: silent
+            QCOMPARE(shown.size(), 1);
+        }
+        QVERIFY(QFile::exists(state));
+        QCOMPARE(QFile(state).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        {
+            Notifier n(state, show); // a restart remembers the episode
+            n.evaluate(pool, {facts(60, 10, reset)}, kNow + 3000);
+            QCOMPARE(shown.size(), 1);
+            n.evaluate(pool, {facts(85, 10, reset)}, kNow + 4000); // 15% left: second threshold
+            QCOMPARE(shown.size(), 2);
+            n.evaluate(pool, {facts(100, 10, reset)}, kNow + 5000);
+            QCOMPARE(shown.size(), 3);
+            QVERIFY2(shown[2].startsWith(u"Limit reached"_s), qPrintable(shown[2]));
+            // The window resets: the limit is back, once.
+            n.evaluate(pool, {facts(100, 10, reset)}, kNow + reset + 1000);
+            QCOMPARE(shown.size(), 4);
+            QVERIFY2(shown[3].startsWith(u"Limit restored"_s), qPrintable(shown[3]));
+            n.evaluate(pool, {facts(100, 10, reset)}, kNow + reset + 2000);
+            QCOMPARE(shown.size(), 4);
+        }
+        {
+            // A new window is a new episode, but a paused notifier records it without showing it.
+            Notifier n(state, show);
+            n.setPausedUntil(kNow + 10 * kHour);
+            const qint64 next = reset + 5 * kHour;
+            n.evaluate(pool, {facts(60, 10, next)}, kNow + 3 * kHour);
+            QCOMPARE(shown.size(), 4);
+            n.setPausedUntil(0);
+            n.evaluate(pool, {facts(60, 10, next)}, kNow + 3 * kHour + 1000);
+            QCOMPARE(shown.size(), 4);
+        }
+    }
+
+    void notifierToleratesCorruptState()
+    {
+        QTemporaryDir dir;
+        const QString state = dir.filePath(u"state.json"_s);
+        QFile f(state);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"episodes\": [trunc");
+        f.close();
+        int shown = 0;
+        Notifier n(state, [&](const QString &, const QString &) { ++shown; });
+        AccountPool pool;
+        pool.accounts.append(account(0));
+        n.evaluate(pool, {facts(90)}, kNow);
+        QCOMPARE(shown, 2); // both thresholds crossed at once, each announced
+    }
+};
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestTray t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_tray.moc"
