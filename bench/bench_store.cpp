@@ -4,6 +4,7 @@
 #include "accounts/poolnormalizer.h"
 #include "accounts/poolstore.h"
 #include "auth/jwt.h"
+#include "codex/codexlivestore.h"
 #include "poolgen.h"
 #include "quota/forecast.h"
 
@@ -86,3 +87,17 @@ static void BM_JwtDecode(benchmark::State &state)
         benchmark::DoNotOptimize(cma::TokenIdentity::fromTokens(*a.idToken, *a.accessToken));
 }
 BENCHMARK(BM_JwtDecode);
+
+// Writing Codex's auth.json (file mode): both locks, temp file, fsync, rename, directory fsync and
+// the read-back check, as a switch does it.
+static void BM_AuthJsonWrite(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    cma::CodexLiveStore live(dir.path(), true);
+    const cma::Account a = cma::bench::generatePool(1).accounts.first();
+    const cma::LiveCredentials credentials{*a.idToken, *a.accessToken, a.refreshToken, a.accountId.value_or(QString()), 1'790'000'000'000};
+    const cma::CodexConfig config;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(live.writeLive(credentials, config));
+}
+BENCHMARK(BM_AuthJsonWrite)->Unit(benchmark::kMicrosecond);

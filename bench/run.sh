@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process measurements (bench/README.md): wall time and peak RSS of CLI commands at 10,
-# 1,000 and 10,000 accounts (median, min, max over repeated runs, /usr/bin/time -v), and the tray
+# 1,000 and 10,000 accounts (median, min, max over repeated runs; wall time from the clock around the process, peak RSS
+# from /usr/bin/time), and the tray
 # process's idle RSS and wakeups over 60 s with 10 accounts (offscreen platform).
 #   bench/run.sh [build-dir] [runs]
 set -eu
@@ -14,19 +15,23 @@ trap 'rm -rf "$work"' EXIT
 export HOME="$work/home" CODEX_HOME="$work/home/.codex"
 mkdir -p "$CODEX_HOME"
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+# Nothing here may reach OpenAI: every endpoint points at a closed loopback port.
+export CODEX_MULTI_AUTH_ISSUER=http://127.0.0.1:9 CODEX_MULTI_AUTH_CHATGPT_BASE_URL=http://127.0.0.1:9/backend-api
 
-stats() {  # reads "seconds kib" lines; prints median/min/max of both
+stats() {  # reads "microseconds kib" lines; prints median/min/max of both
   gawk '{t[NR]=$1; m[NR]=$2} END {
     n=NR; asort(t); asort(m); mid=int((n+1)/2);
     printf "%7.1f ms (min %.1f, max %.1f)  peak RSS %6.1f MiB (min %.1f, max %.1f)\n",
-      t[mid]*1000, t[1]*1000, t[n]*1000, m[mid]/1024, m[1]/1024, m[n]/1024 }'
+      t[mid]/1000, t[1]/1000, t[n]/1000, m[mid]/1024, m[1]/1024, m[n]/1024 }'
 }
 
 measure() {  # measure <label> <command…>
   local label="$1"; shift
   for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
-    cat "$work/t"
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$work/t" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 )) $(tail -n1 "$work/t")"
   done | stats | sed "s/^/$(printf '%-28s' "$label")/"
 }
 
