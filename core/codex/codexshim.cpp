@@ -105,6 +105,10 @@ int guardedLogout(AppContext &app, cli::Console &console)
     }
     const CodexAuth l = **current;
     const int index = l.findInPool(pool->pool);
+    if (index < 0) { // the live login changed since the guard looked: not ours to keep
+        console.err() << "codex-multi-auth: Codex's account changed meanwhile; run the command again\n";
+        return 1;
+    }
     // Adopt the live tokens first: they may be newer than the pool's, and they must not be lost.
     const Account &p = pool->pool.accounts[index];
     Result<TokenSet> pooled = app.repository().tokensOf(p);
