@@ -192,6 +192,14 @@ Result<LoadedPool> loadForReading(CommandContext &ctx, bool allowCorrupt)
     return loaded;
 }
 
+Result<LoadedPool> loadNonEmpty(CommandContext &ctx)
+{
+    Result<LoadedPool> loaded = loadForReading(ctx);
+    if (loaded && loaded->pool.accounts.isEmpty())
+        return makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s);
+    return loaded;
+}
+
 Status confirm(CommandContext &ctx, const QString &question, const QString &typed)
 {
     if (ctx.args().has(u"--yes"_s))

@@ -44,6 +44,9 @@ QString accountText(const AccountPool &pool, int index, bool redact);
 /// Loads the pool for a command that only reads: warnings (recoverable, read-only, ignored fields)
 /// go to stderr. A corrupt pool is an error (exit 5) unless \a allowCorrupt.
 Result<LoadedPool> loadForReading(CommandContext &ctx, bool allowCorrupt = false);
+/// loadForReading for a command that needs an account: an empty pool is an error (exit 3) that
+/// says how to add one.
+Result<LoadedPool> loadNonEmpty(CommandContext &ctx);
 
 /// Asks for confirmation on a TTY; non-interactive runs need `--yes` (else a usage error).
 Status confirm(CommandContext &ctx, const QString &question, const QString &typed = {});

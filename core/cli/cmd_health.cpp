@@ -40,12 +40,10 @@ QString quotaSummary(const std::optional<QuotaEntry> &q, qint64 now)
 
 int runCheck(CommandContext &ctx)
 {
-    Result<LoadedPool> loaded = loadForReading(ctx);
+    Result<LoadedPool> loaded = loadNonEmpty(ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
     const AccountPool pool = loaded->pool;
-    if (pool.accounts.isEmpty())
-        return ctx.fail(makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s));
     QList<int> indexes;
     if (!ctx.args().positional.isEmpty()) {
         Result<QList<int>> sel = resolveSelectors(pool, ctx.args().positional);

@@ -76,12 +76,10 @@ Result<QList<int>> targets(CommandContext &ctx, const AccountPool &pool)
 
 int runQuota(CommandContext &ctx)
 {
-    Result<LoadedPool> loaded = loadForReading(ctx);
+    Result<LoadedPool> loaded = loadNonEmpty(ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
     const AccountPool pool = loaded->pool;
-    if (pool.accounts.isEmpty())
-        return ctx.fail(makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s));
     Result<QList<int>> indexes = targets(ctx, pool);
     if (!indexes)
         return ctx.fail(indexes.error());
@@ -201,15 +199,22 @@ QJsonArray probeErrors(const QList<UsageReading> &probes, const AccountPool &poo
     return out;
 }
 
+/// evaluate() with the command's `--live` and `--model` (which needs `--live`).
+Result<Evaluation> evaluateFromArgs(CommandContext &ctx)
+{
+    const bool live = ctx.args().has(u"--live"_s);
+    if (ctx.args().has(u"--model"_s) && !live)
+        return makeError(ErrorCode::Usage, u"--model needs --live"_s);
+    return evaluate(ctx, live, ctx.args().value(u"--model"_s));
+}
+
 } // namespace
 
 int runForecast(CommandContext &ctx)
 {
     const bool live = ctx.args().has(u"--live"_s);
     const QString model = ctx.args().value(u"--model"_s);
-    if (ctx.args().has(u"--model"_s) && !live)
-        return ctx.fail(makeError(ErrorCode::Usage, u"--model needs --live"_s));
-    Result<Evaluation> e = evaluate(ctx, live, model);
+    Result<Evaluation> e = evaluateFromArgs(ctx);
     if (!e)
         return ctx.fail(e.error());
     const qint64 now = Clock::instance().nowMs();
@@ -260,12 +265,8 @@ int runForecast(CommandContext &ctx)
 
 int runBest(CommandContext &ctx)
 {
-    const bool live = ctx.args().has(u"--live"_s);
     const bool dryRun = ctx.args().has(u"--dry-run"_s);
-    const QString model = ctx.args().value(u"--model"_s);
-    if (ctx.args().has(u"--model"_s) && !live)
-        return ctx.fail(makeError(ErrorCode::Usage, u"--model needs --live"_s));
-    Result<Evaluation> e = evaluate(ctx, live, model);
+    Result<Evaluation> e = evaluateFromArgs(ctx);
     if (!e)
         return ctx.fail(e.error());
     const qint64 now = Clock::instance().nowMs();

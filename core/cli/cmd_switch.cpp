@@ -15,11 +15,9 @@ int runSwitch(CommandContext &ctx)
 {
     if (ctx.args().positional.size() != 1)
         return ctx.fail(makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli switch <sel> [--no-pin]"_s));
-    Result<LoadedPool> loaded = loadForReading(ctx);
+    Result<LoadedPool> loaded = loadNonEmpty(ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
-    if (loaded->pool.accounts.isEmpty())
-        return ctx.fail(makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s));
     Result<int> index = resolveSelector(loaded->pool, ctx.args().positional.first());
     if (!index)
         return ctx.fail(index.error());
@@ -53,12 +51,10 @@ int runSwitch(CommandContext &ctx)
 
 int runRefresh(CommandContext &ctx)
 {
-    Result<LoadedPool> loaded = loadForReading(ctx);
+    Result<LoadedPool> loaded = loadNonEmpty(ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
     const AccountPool pool = loaded->pool;
-    if (pool.accounts.isEmpty())
-        return ctx.fail(makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s));
     QList<int> targets;
     if (!ctx.args().positional.isEmpty()) {
         Result<QList<int>> sel = resolveSelectors(pool, ctx.args().positional);

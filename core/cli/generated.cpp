@@ -50,6 +50,26 @@ QString manEscape(QString s)
 
 } // namespace
 
+/// The arms of a shell `case` over the typed command path: one per path of the tree (its
+/// subcommands and options), then a prefix arm for each leaf command (its options, whatever
+/// follows). \a arm has %1 for the path, %2 for the words, %3 for `*` on prefix arms.
+static QString caseArms(const QString &arm)
+{
+    QString s;
+    const QMap<QString, QStringList> t = tree();
+    for (auto it = t.begin(); it != t.end(); ++it) {
+        QStringList words = it.value();
+        if (const CommandSpec *spec = findCommand(it.key()))
+            words += optionsOf(*spec);
+        s += arm.arg(it.key(), words.join(u' '), QString());
+    }
+    for (const CommandSpec &spec : commandTable()) {
+        if (!t.contains(spec.name))
+            s += arm.arg(spec.name, optionsOf(spec).join(u' '), u"*"_s);
+    }
+    return s;
+}
+
 QString bashCompletion()
 {
     QString s = u"# bash completion for codex-multi-auth (generated from its command table)\n"
@@ -65,18 +85,7 @@ QString bashCompletion()
                 "    (( i++ ))\n"
                 "  done\n"
                 "  case \"$path\" in\n"_s;
-    const QMap<QString, QStringList> t = tree();
-    for (auto it = t.begin(); it != t.end(); ++it) {
-        const CommandSpec *spec = findCommand(it.key());
-        QStringList words = it.value();
-        if (spec)
-            words += optionsOf(*spec);
-        s += u"    \"%1\") COMPREPLY=( $(compgen -W \"%2\" -- \"$cur\") ) ;;\n"_s.arg(it.key(), words.join(u' '));
-    }
-    for (const CommandSpec &spec : commandTable()) {
-        if (!t.contains(spec.name))
-            s += u"    \"%1\"*) COMPREPLY=( $(compgen -W \"%2\" -- \"$cur\") ) ;;\n"_s.arg(spec.name, optionsOf(spec).join(u' '));
-    }
+    s += caseArms(u"    \"%1\"%3) COMPREPLY=( $(compgen -W \"%2\" -- \"$cur\") ) ;;\n"_s);
     s += u"    *) COMPREPLY=() ;;\n  esac\n}\ncomplete -F _codex_multi_auth codex-multi-auth\n"_s;
     return s;
 }
@@ -93,18 +102,7 @@ QString zshCompletion()
                 "    path=\"${path:+$path }$w\"\n"
                 "  done\n"
                 "  case \"$path\" in\n"_s;
-    const QMap<QString, QStringList> t = tree();
-    for (auto it = t.begin(); it != t.end(); ++it) {
-        const CommandSpec *spec = findCommand(it.key());
-        QStringList words = it.value();
-        if (spec)
-            words += optionsOf(*spec);
-        s += u"    \"%1\") compadd -- %2 ;;\n"_s.arg(it.key(), words.join(u' '));
-    }
-    for (const CommandSpec &spec : commandTable()) {
-        if (!t.contains(spec.name))
-            s += u"    \"%1\"*) compadd -- %2 ;;\n"_s.arg(spec.name, optionsOf(spec).join(u' '));
-    }
+    s += caseArms(u"    \"%1\"%3) compadd -- %2 ;;\n"_s);
     s += u"  esac\n}\ncompdef _codex_multi_auth codex-multi-auth\n"_s;
     return s;
 }

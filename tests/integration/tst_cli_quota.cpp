@@ -29,15 +29,7 @@ private:
                          for (const QJsonObject &spec : accounts) {
                              const QString key = m_fake->addAccount(spec);
                              const QJsonObject t = m_fake->mint(key);
-                             const TokenIdentity who = TokenIdentity::fromTokens(t[u"id_token"_s].toString(), t[u"access_token"_s].toString());
-                             Account a;
-                             a.email = who.email;
-                             a.accountId = who.accountId;
-                             a.userId = who.userId;
-                             a.refreshToken = t[u"refresh_token"_s].toString();
-                             a.accessToken = t[u"access_token"_s].toString();
-                             a.idToken = t[u"id_token"_s].toString();
-                             a.expiresAt = who.accessExpiresAtMs;
+                             Account a = test::FakeOpenAiServer::accountFromTokens(t);
                              a.lastRefresh = QDateTime::currentMSecsSinceEpoch();
                              a.addedAt = a.lastUsed = *a.lastRefresh;
                              pool.accounts.append(a);

@@ -41,14 +41,7 @@ private Q_SLOTS:
                 m_fake.addAccount({{u"key"_s, u"u%1"_s.arg(i)}, {u"email"_s, u"u%1@sync.test"_s.arg(i)}});
                 const QJsonObject t = m_fake.mint(u"u%1"_s.arg(i));
                 m_tokens.append(t);
-                const TokenIdentity who = TokenIdentity::fromTokens(t[u"id_token"_s].toString(), t[u"access_token"_s].toString());
-                Account a;
-                a.email = who.email;
-                a.accountId = who.accountId;
-                a.userId = who.userId;
-                a.refreshToken = t[u"refresh_token"_s].toString();
-                a.accessToken = t[u"access_token"_s].toString();
-                a.idToken = t[u"id_token"_s].toString();
+                Account a = test::FakeOpenAiServer::accountFromTokens(t);
                 a.lastRefresh = 1000;
                 pool.accounts.append(a);
             }

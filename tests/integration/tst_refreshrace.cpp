@@ -2,6 +2,7 @@
 #include "accounts/poolstore.h"
 #include "auth/jwt.h"
 #include "net/httpclient.h"
+#include "fakeopenaiserver.h"
 #include "testenv.h"
 
 #include <QJsonArray>
@@ -65,15 +66,7 @@ private Q_SLOTS:
         QVERIFY(store.update([&](AccountPool &pool) {
                          for (int i = 0; i < n; ++i) {
                              const QJsonObject t = post(u"/__fake/mint"_s, {{u"account"_s, u"a%1"_s.arg(i)}, {u"access_ttl_s"_s, -60}});
-                             const TokenIdentity who = TokenIdentity::fromTokens(t[u"id_token"_s].toString(), t[u"access_token"_s].toString());
-                             Account a;
-                             a.email = who.email;
-                             a.accountId = who.accountId;
-                             a.userId = who.userId;
-                             a.refreshToken = t[u"refresh_token"_s].toString();
-                             a.accessToken = t[u"access_token"_s].toString();
-                             a.idToken = t[u"id_token"_s].toString();
-                             a.expiresAt = who.accessExpiresAtMs;
+                             Account a = test::FakeOpenAiServer::accountFromTokens(t);
                              a.lastRefresh = QDateTime::currentMSecsSinceEpoch() - 3600000;
                              pool.accounts.append(a);
                          }

@@ -1,5 +1,6 @@
 #include "fakeopenaiserver.h"
 
+#include "auth/jwt.h"
 #include "net/httpserver.h"
 
 #include <QCryptographicHash>
@@ -149,6 +150,20 @@ QString FakeOpenAiServer::backendUrl() const { return issuerUrl() + u"/backend-a
 qint64 FakeOpenAiServer::nowSeconds() const
 {
     return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+}
+
+cma::Account FakeOpenAiServer::accountFromTokens(const QJsonObject &t)
+{
+    const TokenIdentity who = TokenIdentity::fromTokens(t[u"id_token"_s].toString(), t[u"access_token"_s].toString());
+    cma::Account a;
+    a.email = who.email;
+    a.accountId = who.accountId;
+    a.userId = who.userId;
+    a.refreshToken = t[u"refresh_token"_s].toString();
+    a.accessToken = t[u"access_token"_s].toString();
+    a.idToken = t[u"id_token"_s].toString();
+    a.expiresAt = who.accessExpiresAtMs;
+    return a;
 }
 
 QByteArray FakeOpenAiServer::mintJwt(const QJsonObject &payload)

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+#include "accounts/account.h"
+
 namespace cma {
 class HttpServer;
 struct HttpServerRequest;
@@ -69,6 +71,9 @@ public:
     qint64 nowSeconds() const;
 
     static QByteArray mintJwt(const QJsonObject &payload);
+    /// A pool record for a minted token set (see mint()), identity read from its tokens as a
+    /// login would; lastRefresh, addedAt and lastUsed are left for the test to set.
+    static cma::Account accountFromTokens(const QJsonObject &tokens);
 
 Q_SIGNALS:
     void requestLogged(const QJsonObject &entry);
