@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The tray under a real X server (Xvfb) with a real tray host (trayer): the icon appears, the menu
-# opens, a click on another account switches Codex's auth.json. Screenshots go to build/screenshots.
+# opens, a click on another account switches Codex's auth.json; without a tray host the app keeps a
+# window listing the accounts instead. Screenshots go to build/screenshots.
 set -eu
 bin="$1"
 . "$(dirname "$0")/common.sh"
@@ -11,14 +12,21 @@ mkdir -p "$shots"
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$HOME/xvfb.log" 2>&1 &
 xvfb=$!
+tray=""
 trap 'kill $xvfb $tray 2>/dev/null || true' EXIT
 export DISPLAY="$display"
 for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+# Before any tray host runs: the app keeps a window instead of vanishing.
+"$CMA_BINARY_DIR/bench/genpool" 3 "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json" --fresh
+echo '{"version":1,"desktop":{"secretStorage":"file"}}' >"$CODEX_MULTI_AUTH_DIR/settings.json"
+set +e
+CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=fallback QT_QPA_PLATFORM=xcb timeout 60 "$bin" --minimized >"$HOME/app-notray.log" 2>&1
+rc=$?
+set -e
+[ "$rc" = 0 ] || fail "without a tray host: $(tail -5 "$HOME/app-notray.log")"
 trayer --edge top --align right --widthtype request --height 28 --SetDockType true --expand true >"$HOME/trayer.log" 2>&1 &
 tray=$!
 sleep 1
-"$CMA_BINARY_DIR/bench/genpool" 3 "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json" --fresh
-echo '{"version":1,"desktop":{"secretStorage":"file"}}' >"$CODEX_MULTI_AUTH_DIR/settings.json"
 before=$(jq -r '.accounts[.activeIndex].accountId' "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json")
 set +e
 CMA_TRAY_SMOKE_DIR="$shots" QT_QPA_PLATFORM=xcb timeout 60 "$bin" --minimized >"$HOME/app.log" 2>&1
@@ -29,4 +37,4 @@ import -window root "$shots/tray-desktop.png" 2>/dev/null || true
 [ -f "$shots/tray-menu.png" ] || fail "no screenshot of the menu"
 after=$(jq -r .tokens.account_id "$CODEX_HOME/auth.json")
 [ -n "$after" ] && [ "$after" != "$before" ] || fail "auth.json did not switch ($before → $after)"
-echo "e2e_tray_smoke: 1 passed, 0 failed"
+echo "e2e_tray_smoke: 2 passed, 0 failed"
