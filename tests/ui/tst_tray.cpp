@@ -1,10 +1,13 @@
 #include "testenv.h"
 #include "tray/notifier.h"
+#include "tray/trayapplication.h"
 #include "tray/traycontroller.h"
 #include "tray/traysnapshot.h"
 
 #include <QApplication>
 #include <QMenu>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -214,6 +217,63 @@ private Q_SLOTS:
         QCOMPARE(more->actions().size(), 3);
         for (int i = 0; i < 15; ++i)
             QVERIFY2(tray.actionForAccount(i), qPrintable(QString::number(i)));
+    }
+
+    void startAtLoginAndPauseInMenu()
+    {
+        TrayController tray;
+        tray.setSnapshot(TraySnapshotBuilder::build(input(2)));
+        QAction *login = nullptr;
+        QMenu *pause = nullptr;
+        for (QAction *a : tray.menu()->actions()) {
+            if (a->text() == u"Start at login"_s)
+                login = a;
+            if (a->menu() && a->text() == u"Pause notifications"_s)
+                pause = a->menu();
+        }
+        QVERIFY(login && login->isCheckable() && !login->isChecked());
+        QSignalSpy toggled(&tray, &TrayController::startAtLoginToggled);
+        login->trigger();
+        QCOMPARE(toggled.size(), 1);
+        QCOMPARE(toggled.first().first().toBool(), true);
+
+        QVERIFY(pause);
+        QSignalSpy paused(&tray, &TrayController::pauseNotificationsRequested);
+        pause->actions().first()->trigger();
+        QCOMPARE(paused.size(), 1);
+        QCOMPARE(paused.first().first().toInt(), 60);
+        tray.setNotificationsPaused(true);
+        bool resumeEnabled = false;
+        for (QAction *a : tray.menu()->actions())
+            if (a->menu() && a->text() == u"Notifications paused"_s)
+                resumeEnabled = a->menu()->actions().last()->isEnabled();
+        QVERIFY(resumeEnabled);
+    }
+
+    void autostartEntry()
+    {
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        QCOMPARE(TrayApplication::autostartPath(), config.filePath(u"autostart/codex-multi-auth.desktop"_s));
+        QVERIFY(!TrayApplication::startAtLogin());
+        QVERIFY(TrayApplication::setStartAtLogin(true));
+        QVERIFY(TrayApplication::startAtLogin());
+        QFile entry(TrayApplication::autostartPath());
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        const QByteArray text = entry.readAll();
+        QVERIFY(text.contains("Exec=codex-multi-auth --minimized\n"));
+        QVERIFY(text.contains("TryExec=codex-multi-auth\n")); // an uninstalled app never starts
+        const QString validator = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
+        if (!validator.isEmpty()) {
+            QProcess p;
+            p.start(validator, {TrayApplication::autostartPath()});
+            QVERIFY(p.waitForFinished(10000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardOutput().constData());
+        }
+        QVERIFY(TrayApplication::setStartAtLogin(false));
+        QVERIFY(!TrayApplication::startAtLogin());
+        QVERIFY(TrayApplication::setStartAtLogin(false)); // already off is fine
+        qunsetenv("XDG_CONFIG_HOME");
     }
 
     void notifierOncePerEpisode()
