@@ -60,4 +60,13 @@ QuotaCache &AppContext::quotaCache()
     return *m_quota;
 }
 
+QuotaSamples &AppContext::quotaSamples()
+{
+    if (!m_samples) {
+        m_samples = std::make_unique<QuotaSamples>(m_paths.desktopDir() + u"/quota-samples.json"_s);
+        m_samples->reload();
+    }
+    return *m_samples;
+}
+
 } // namespace cma

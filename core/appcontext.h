@@ -4,6 +4,7 @@
 #include "accounts/storagepaths.h"
 #include "net/endpoints.h"
 #include "quota/quotacache.h"
+#include "quota/quotasamples.h"
 #include "settings/settingsstore.h"
 
 #include <QProcessEnvironment>
@@ -31,6 +32,8 @@ public:
     /// read-only commands).
     AccountRepository &repository(bool mayPersist = false);
     QuotaCache &quotaCache();
+    /// Burn-rate samples (`desktop/quota-samples.json`), read on first use; reload() for fresh ones.
+    QuotaSamples &quotaSamples();
 
     /// Operate on another pool file (`--project`); the quota cache stays global.
     void setPoolPath(const QString &poolPath, const QStringList &legacyPools = {});
@@ -46,6 +49,7 @@ private:
     std::unique_ptr<SecretStore> m_keychain;
     std::unique_ptr<AccountRepository> m_repository;
     std::unique_ptr<QuotaCache> m_quota;
+    std::unique_ptr<QuotaSamples> m_samples;
     QString m_poolPath;
     QStringList m_legacyPools;
     /// The first-start decision was only computed, not saved yet.

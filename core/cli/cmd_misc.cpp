@@ -356,7 +356,7 @@ int runReport(CommandContext &ctx)
     const QList<AccountForecast> results = Forecaster::evaluateAll(pool, app.quotaCache(), now, inputs);
     const Recommendation rec = Forecaster::recommend(results);
     const ForecastSummary sum = Forecaster::summarize(results);
-    const Runway runway = computeRunway(pool, results, app.quotaCache().entriesFor(pool), now);
+    const Runway runway = computeRunway(pool, results, app.quotaCache().entriesFor(pool), now, &app.quotaSamples());
     int enabled = 0, cooling = 0, limited = 0;
     for (const Account &a : pool.accounts) {
         enabled += a.isEnabled();

@@ -219,7 +219,7 @@ int runForecast(CommandContext &ctx)
         return ctx.fail(e.error());
     const qint64 now = Clock::instance().nowMs();
     const ForecastSummary sum = Forecaster::summarize(e->results);
-    const Runway runway = computeRunway(e->pool, e->results, e->quota, now);
+    const Runway runway = computeRunway(e->pool, e->results, e->quota, now, &ctx.app().quotaSamples());
     const bool explain = ctx.args().has(u"--explain"_s);
     QString text = u"Best-account preview (%1 account(s), model %2, live check %3)\n"_s.arg(e->pool.accounts.size())
                        .arg(model.isEmpty() ? u"codex"_s : model, live ? u"on"_s : u"off"_s);

@@ -1,5 +1,7 @@
 #include "runway.h"
 
+#include "quota/quotasamples.h"
+
 #include "util/timefmt.h"
 
 #include <QJsonArray>
@@ -95,7 +97,7 @@ struct Participant
 } // namespace
 
 Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &forecast,
-                     const QList<std::optional<QuotaEntry>> &quota, qint64 now)
+                     const QList<std::optional<QuotaEntry>> &quota, qint64 now, const QuotaSamples *samples)
 {
     Runway r;
     if (pool.accounts.isEmpty()) {
@@ -171,9 +173,38 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
         }
     }
 
-    // Burn rate: the current account's window average (samples are not kept yet).
+    // Burn rate: the current account's trailing rate; else the most recently used account with
+    // one; else the current account's window average.
     const int current = pool.currentIndex();
-    if (current >= 0 && current < quota.size() && quota[current]) {
+    auto trailingOf = [&](int index) {
+        QMap<int, double> rates;
+        if (!samples || index < 0 || index >= quota.size() || !quota[index])
+            return rates;
+        for (const QuotaWindow *w : {&quota[index]->primary, &quota[index]->secondary}) {
+            if (!w->windowMinutes)
+                continue;
+            if (const std::optional<double> rate = samples->trailingRate(pool.accounts[index], *w->windowMinutes, now))
+                rates.insert(*w->windowMinutes, *rate * 3600000.0);
+        }
+        return rates;
+    };
+    QList<int> byRecentUse;
+    for (int i = 0; i < pool.accounts.size(); ++i)
+        if (i != current)
+            byRecentUse.append(i);
+    std::stable_sort(byRecentUse.begin(), byRecentUse.end(),
+                     [&](int a, int b) { return pool.accounts[a].lastUsed > pool.accounts[b].lastUsed; });
+    if (current >= 0)
+        byRecentUse.prepend(current);
+    for (int i : std::as_const(byRecentUse)) {
+        if (QMap<int, double> rates = trailingOf(i); !rates.isEmpty()) {
+            r.percentPerHourByWindowMinutes = rates;
+            r.burnSource = u"trailing"_s;
+            r.burnAccountIndex = i;
+            break;
+        }
+    }
+    if (r.burnSource == "none"_L1 && current >= 0 && current < quota.size() && quota[current]) {
         for (const QuotaWindow *w : {&quota[current]->primary, &quota[current]->secondary}) {
             if (!w->usedPercent || !w->windowMinutes || !w->resetAtMs)
                 continue;

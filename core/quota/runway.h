@@ -42,9 +42,13 @@ struct Runway
     QString text(const AccountPool &pool, qint64 now) const;
 };
 
+class QuotaSamples;
+
 /// Simulates the pool at the current burn rate from the quota cache and the forecast results
-/// (without live data). \a order: the recommendation order of participants.
+/// (without live data). The burn rate is the trailing rate of \a samples when they have one
+/// (forecast.md §9.2), else the current account's window average.
 Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &forecast,
-                     const QList<std::optional<QuotaEntry>> &quota, qint64 now);
+                     const QList<std::optional<QuotaEntry>> &quota, qint64 now,
+                     const QuotaSamples *samples = nullptr);
 
 } // namespace cma

@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "net/httpclient.h"
 #include "refresh/refreshservice.h"
+#include "util/atomicfile.h"
 #include "util/clock.h"
 #include "util/logging.h"
 
@@ -227,6 +228,9 @@ QList<UsageReading> UsageClient::read(const AccountPool &pool, const QList<int> 
     if (!store.isEmpty()) {
         if (Status s = cache.store(store, pool); !s)
             qCWarning(lcQuota) << "could not save quota readings:" << s.error().message;
+        ensurePrivateDir(m_app.paths().desktopDir());
+        if (Status s = m_app.quotaSamples().append(store, Clock::instance().nowMs()); !s)
+            qCWarning(lcQuota) << "could not save burn-rate samples:" << s.error().message;
     }
     return results;
 }

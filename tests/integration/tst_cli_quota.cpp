@@ -87,6 +87,17 @@ private Q_SLOTS:
         QCOMPARE(entry[u"secondary"_s][u"windowMinutes"_s].toInt(), 10080);
         QVERIFY(entry[u"primary"_s][u"resetAtMs"_s].toDouble() > QDateTime::currentMSecsSinceEpoch());
         QVERIFY(c[u"byAccountId"_s][u"acc-carol"_s][u"primary"_s].toObject().isEmpty());
+        // Each reading is also a burn-rate sample (forecast.md §9.2), one per account and window.
+        QFile samplesFile(h.dir() + u"/desktop/quota-samples.json"_s);
+        QVERIFY(samplesFile.open(QIODevice::ReadOnly));
+        QCOMPARE(samplesFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        const QJsonObject sampled = QJsonDocument::fromJson(samplesFile.readAll()).object()[u"accounts"_s].toObject();
+        QCOMPARE(sampled.size(), 3);
+        int windows = 0;
+        for (const QJsonValue &account : sampled)
+            for (const QJsonValue &series : account.toObject())
+                windows += int(series.toArray().size());
+        QCOMPARE(windows, 5); // alice 2, bob 2, carol 1
         // Within 60 s the cache stands in for a request.
         const int before = int(m_fake->requests().size());
         QCOMPARE(h.run({u"quota"_s, u"--refresh"_s}).code, 0);

@@ -1,7 +1,11 @@
 #include "quota/forecast.h"
+#include "quota/quotasamples.h"
 #include "quota/runway.h"
 #include "testenv.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -271,6 +275,106 @@ private Q_SLOTS:
         QCOMPARE(r2.state, u"limited"_s); // one account: 100 min, then both are empty until +150
         QCOMPARE((*r2.dryAt - kNow) / kMin, 100);
         QCOMPARE(r2.nextReadyIndex.value_or(-1), 1);
+    }
+
+    void trailingRate_data()
+    {
+        // Samples [t (minutes from now), used %, reset (minutes from now)], oldest first.
+        QTest::addColumn<QList<QList<double>>>("samples");
+        QTest::addColumn<double>("perHour"); // -1: no rate
+        const double R = 100;
+        QTest::newRow("steady 1 %/min") << QList<QList<double>>{{-15, 10, R}, {-5, 15, R}, {0, 25, R}} << 60.0;
+        QTest::newRow("span under 10 min") << QList<QList<double>>{{-9, 10, R}, {0, 20, R}} << -1.0;
+        QTest::newRow("one sample") << QList<QList<double>>{{0, 20, R}} << -1.0;
+        QTest::newRow("older than an hour ignored") << QList<QList<double>>{{-90, 0, R}, {-30, 40, R}, {0, 50, R}} << 20.0;
+        QTest::newRow("reset moved: new instance") << QList<QList<double>>{{-40, 90, R - 300}, {-20, 5, R}, {0, 15, R}} << 30.0;
+        QTest::newRow("reset jitter within 120 s") << QList<QList<double>>{{-20, 5, R - 1.5}, {0, 15, R}} << 30.0;
+        QTest::newRow("use dropped: new instance") << QList<QList<double>>{{-50, 80, R}, {-30, 60, R}, {-10, 62, R}, {0, 66, R}} << 12.0;
+        QTest::newRow("small drop is noise, never negative") << QList<QList<double>>{{-20, 30, R}, {0, 29.5, R}} << 0.0;
+    }
+    void trailingRate()
+    {
+        QFETCH(QList<QList<double>>, samples);
+        QFETCH(double, perHour);
+        QJsonArray a;
+        for (const QList<double> &s : samples)
+            a.append(QJsonArray{double(kNow) + s[0] * kMin, s[1], double(kNow) + s[2] * kMin});
+        const std::optional<double> rate = QuotaSamples::trailingRate(a, kNow);
+        if (perHour < 0) {
+            QVERIFY(!rate);
+        } else {
+            QVERIFY(rate);
+            QCOMPARE(qRound(*rate * 3600000.0 * 100), qRound(perHour * 100));
+        }
+    }
+
+    void samplesFileAndRunwayBurn()
+    {
+        QTemporaryDir dir;
+        QuotaSamples samples(dir.filePath(u"quota-samples.json"_s));
+        AccountPool pool;
+        for (int i = 0; i < 2; ++i) {
+            Account a;
+            a.email = u"s%1@x.io"_s.arg(i);
+            a.accountId = u"acc-s%1"_s.arg(i);
+            a.refreshToken = u"rt%1"_s.arg(i);
+            a.lastUsed = kNow - (2 - i) * kMin;
+            pool.accounts.append(a);
+        }
+        pool.select(0);
+        auto reading = [&](double used, qint64 at) {
+            QuotaEntry e;
+            e.updatedAt = at;
+            e.status = 200;
+            e.model = u"usage-endpoint"_s;
+            e.primary.usedPercent = used;
+            e.primary.windowMinutes = 300;
+            e.primary.resetAtMs = kNow + 150 * kMin;
+            return e;
+        };
+        QList<std::optional<QuotaEntry>> quota{reading(60, kNow), reading(60, kNow)};
+        const QList<AccountForecast> f{Forecaster::evaluate(pool, 0, quota[0], kNow), Forecaster::evaluate(pool, 1, quota[1], kNow)};
+
+        // Account 1 (used most recently after the current one) has a trailing rate; the current not yet.
+        QVERIFY(samples.append({{pool.accounts[1], reading(50, kNow - 20 * kMin)}}, kNow - 20 * kMin).ok());
+        QVERIFY(samples.append({{pool.accounts[1], reading(60, kNow)}}, kNow).ok());
+        Runway r = computeRunway(pool, f, quota, kNow, &samples);
+        QCOMPARE(r.burnSource, u"trailing"_s);
+        QCOMPARE(r.burnAccountIndex.value_or(-1), 1);
+        QCOMPARE(qRound(r.percentPerHourByWindowMinutes.value(300)), 30);
+
+        // The current account's own rate wins: 1 %/min. 40 % left on each: dry after 80 minutes.
+        QVERIFY(samples.append({{pool.accounts[0], reading(50, kNow - 10 * kMin)}}, kNow - 10 * kMin).ok());
+        QVERIFY(samples.append({{pool.accounts[0], reading(60, kNow)}}, kNow).ok());
+        r = computeRunway(pool, f, quota, kNow, &samples);
+        QCOMPARE(r.burnAccountIndex.value_or(-1), 0);
+        QCOMPARE(qRound(r.percentPerHourByWindowMinutes.value(300)), 60);
+        QVERIFY(r.dryAt);
+        QCOMPARE((*r.dryAt - kNow) / kMin, 80);
+
+        // Another process reads the same file; without samples the window average stands in.
+        QuotaSamples other(samples.path());
+        other.reload();
+        QVERIFY(other.trailingRate(pool.accounts[0], 300, kNow));
+        QCOMPARE(computeRunway(pool, f, quota, kNow).burnSource, u"window-average"_s);
+        QCOMPARE(QFile(samples.path()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+        // Pruning: at most 500 per window, nothing older than 24 h, silent accounts forgotten.
+        for (int i = 0; i < 520; ++i)
+            QVERIFY(samples.append({{pool.accounts[0], reading(60, kNow + i * 1000)}}, kNow + i * 1000).ok());
+        QFile file(samples.path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject accounts = QJsonDocument::fromJson(file.readAll()).object().value(u"accounts"_s).toObject();
+        QCOMPARE(accounts.value(pool.accounts[0].trackerKey()).toObject().value(u"300"_s).toArray().size(), QuotaSamples::kMaxPerWindow);
+        QVERIFY(accounts.contains(pool.accounts[1].trackerKey()));
+        QVERIFY(samples.append({{pool.accounts[0], reading(60, kNow + 25 * 3600000LL)}}, kNow + 25 * 3600000LL).ok());
+        other.reload();
+        QVERIFY(!other.trailingRate(pool.accounts[1], 300, kNow + 25 * 3600000LL));
+        QFile again(samples.path());
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        const QJsonObject after = QJsonDocument::fromJson(again.readAll()).object().value(u"accounts"_s).toObject();
+        QVERIFY(!after.contains(pool.accounts[1].trackerKey()));
+        QCOMPARE(after.value(pool.accounts[0].trackerKey()).toObject().value(u"300"_s).toArray().size(), 1);
     }
 };
 

@@ -228,6 +228,8 @@ void TrayApplication::rebuild()
         in.storageProblem = tr("Storage busy");
     }
     m_app->quotaCache().reload();
+    m_app->quotaSamples().reload();
+    in.samples = &m_app->quotaSamples();
     in.facts = cli::gatherFacts(*m_app, in.pool, /*checkSecrets=*/false);
     const TraySnapshot snapshot = TraySnapshotBuilder::build(in);
     m_tray->setSnapshot(snapshot);

@@ -62,7 +62,7 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     ForecastOptions opts;
     opts.loginHint = tr("Add an account");
     const Recommendation rec = Forecaster::recommend(forecast, opts);
-    const Runway runway = computeRunway(pool, forecast, quota, in.now);
+    const Runway runway = computeRunway(pool, forecast, quota, in.now, in.samples);
     const int current = pool.currentIndex();
     s.recommendedIndex = rec.recommendedIndex;
     s.pinnedIndex = pool.pinnedAccountIndex;

@@ -8,6 +8,10 @@
 #include <QCoreApplication>
 #include <optional>
 
+namespace cma {
+class QuotaSamples;
+}
+
 namespace cma::ui {
 
 /// One account row of the tray menu (ui.md §3).
@@ -64,6 +68,7 @@ public:
         bool hidePersonalInfo = false;
         bool readyFirst = true;
         bool pinCurrentToTop = false;
+        const QuotaSamples *samples = nullptr; ///< burn-rate samples for the runway
     };
     static TraySnapshot build(const Input &input);
 };
