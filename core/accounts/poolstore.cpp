@@ -349,7 +349,38 @@ Result<LoadedPool> PoolStore::loadImpl(bool locked) const
 
 Result<LoadedPool> PoolStore::load() const
 {
+    if (m_kind == Kind::Flagged)
+        migrateLegacyFlagged();
     return loadImpl(false);
+}
+
+void PoolStore::migrateLegacyFlagged() const
+{
+    const QString legacy = QFileInfo(m_path).absolutePath() + u"/openai-codex-blocked-accounts.json"_s;
+    if (QFileInfo(legacy).absoluteFilePath() == QFileInfo(m_path).absoluteFilePath() || !QFileInfo::exists(legacy))
+        return;
+    const Result<LoadedPool> old = PoolStore(legacy, Kind::Flagged).loadImpl(false);
+    if (old && old->health == StorageHealth::Empty)
+        return; // nothing to merge (or a version we do not read): never delete what we did not take
+    if (!old || old->health != StorageHealth::Healthy) {
+        qCWarning(lcStore) << "the legacy blocked-accounts file cannot be read; it is left in place:"
+                           << (old ? old->corruption : old.error().message);
+        return;
+    }
+    const Result<LoadedPool> merged = update([&](AccountPool &flagged) -> Status {
+        for (const Account &a : old->pool.accounts) {
+            const bool known = std::any_of(flagged.accounts.begin(), flagged.accounts.end(),
+                                           [&](const Account &f) { return f.refreshTokenKey() == a.refreshTokenKey(); });
+            if (!known)
+                flagged.accounts.append(a);
+        }
+        return success();
+    });
+    if (!merged) {
+        qCWarning(lcStore) << "could not merge the legacy blocked-accounts file:" << merged.error().message;
+        return;
+    }
+    QFile::remove(legacy);
 }
 
 void PoolStore::rotateBackups() const

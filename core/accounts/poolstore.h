@@ -89,6 +89,9 @@ public:
 
 private:
     Result<LoadedPool> loadImpl(bool locked) const;
+    /// storage.md §6: the legacy `openai-codex-blocked-accounts.json` next to a flagged file is
+    /// merged into it on first load and then deleted (left in place when it cannot be read).
+    void migrateLegacyFlagged() const;
     Status save(const AccountPool &pool, const FileFingerprint &expected, bool rotateCurrent) const;
     Result<LoadedPool> readCandidate(const QString &file, bool journal, QByteArray *raw = nullptr) const;
     FileFingerprint fingerprintOf(const QByteArray &content) const;

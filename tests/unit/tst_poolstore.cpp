@@ -318,6 +318,38 @@ private Q_SLOTS:
         QVERIFY2(temps.isEmpty(), qPrintable(temps.join(u", "_s)));
     }
 
+    void legacyBlockedAccountsAreMergedIntoFlagged()
+    {
+        const QString flaggedPath = m_dir->filePath(u"openai-codex-flagged-accounts.json"_s);
+        const QString legacy = m_dir->filePath(u"openai-codex-blocked-accounts.json"_s);
+        write(flaggedPath, R"({"version":1,"accounts":[{"refreshToken":"rt-a","email":"a@x.io","flaggedAt":5}]})");
+        write(legacy, R"({"version":1,"accounts":[{"refreshToken":"rt-a","email":"a-old@x.io"},)"
+                      R"({"refreshToken":"rt-b","email":"b@x.io","flaggedReason":"token-invalid"},{"email":"no-token@x.io"}]})");
+        const Result<LoadedPool> loaded = PoolStore(flaggedPath, PoolStore::Kind::Flagged).load();
+        QVERIFY(loaded);
+        QCOMPARE(loaded->pool.accounts.size(), 2);
+        QCOMPARE(loaded->pool.accounts[0].email.value_or(QString()), u"a@x.io"_s); // the flagged file's record wins
+        QCOMPARE(loaded->pool.accounts[1].email.value_or(QString()), u"b@x.io"_s);
+        QCOMPARE(loaded->pool.accounts[1].extra.value(u"flaggedReason"_s).toString(), u"token-invalid"_s);
+        QVERIFY(!QFile::exists(legacy));
+        QCOMPARE(QFile(flaggedPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+        // Only the legacy file (no flagged file, no backups of one): it becomes the flagged file.
+        for (const QString &f : QDir(m_dir->path()).entryList({u"openai-codex-flagged-accounts.json*"_s}))
+            QFile::remove(m_dir->filePath(f));
+        write(legacy, R"({"version":1,"accounts":[{"refreshToken":"rt-c","email":"c@x.io"}]})");
+        QCOMPARE(PoolStore(flaggedPath, PoolStore::Kind::Flagged).load()->pool.accounts.size(), 1);
+        QVERIFY(QFile::exists(flaggedPath));
+        QVERIFY(!QFile::exists(legacy));
+
+        // A legacy file we cannot read is left exactly as it was.
+        write(legacy, "{\"version\":1,\"accounts\":[{\"refreshTo");
+        const Result<LoadedPool> again = PoolStore(flaggedPath, PoolStore::Kind::Flagged).load();
+        QVERIFY(again);
+        QCOMPARE(again->pool.accounts.size(), 1);
+        QCOMPARE(read(legacy), QByteArray("{\"version\":1,\"accounts\":[{\"refreshTo"));
+    }
+
     void fixtureNeverOverwritesRealPool()
     {
         PoolStore store(poolPath());
