@@ -3,6 +3,7 @@
 #include "accounts/poolnormalizer.h"
 #include "appcontext.h"
 #include "auth/jwt.h"
+#include "net/httpclient.h"
 #include "refresh/refreshlease.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -284,11 +285,24 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
             Result<std::optional<CodexAuth>> live = liveStore.readLive(config.value());
             if (live && live.value() && liveBelongsTo(**live, account) && (**live).refreshToken != tokens->refreshToken) {
                 Account after;
+                // Adopt it, then prove it with one usage call: our replay may have revoked the
+                // whole family, the newer set included (protocol.md §3.4).
                 if (adoptLive(account, **live, &after)) {
-                    report.outcome = RefreshReport::Outcome::Refreshed;
-                    report.adopted = true;
-                    report.account = after;
-                    return report;
+                    HttpRequest check;
+                    check.url = m_app.endpoints().usageUrl();
+                    check.timeoutMs = 10000;
+                    check.headers = {{"Authorization", "Bearer " + (**live).accessToken.toUtf8()},
+                                     {"ChatGPT-Account-Id", after.accountIdKey().toUtf8()},
+                                     {"User-Agent", Endpoints::userAgent()},
+                                     {"Accept", "*/*"}};
+                    const int status = HttpClient::sendBlocking(check).status;
+                    if (status != 401 && status != 403) { // accepted, or offline: nothing says it is dead
+                        report.outcome = RefreshReport::Outcome::Refreshed;
+                        report.adopted = true;
+                        report.account = after;
+                        return report;
+                    }
+                    qCInfo(lcRefresh) << "the adopted credentials were refused too (" << status << ")";
                 }
             }
         }

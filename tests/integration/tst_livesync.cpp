@@ -4,9 +4,12 @@
 #include "codex/codexlivestore.h"
 #include "codex/livesync.h"
 #include "fakeopenaiserver.h"
+#include "refresh/refreshservice.h"
+#include "net/endpoints.h"
 #include "testenv.h"
 
 #include <QSignalSpy>
+#include <thread>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +51,57 @@ private Q_SLOTS:
             pool.select(0);
             return success();
         });
+    }
+
+    void permanentFailureAdoptsOnlyVerifiedLiveTokens()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CODEX_MULTI_AUTH_ISSUER"_s, m_fake.issuerUrl());
+        env.insert(u"CODEX_MULTI_AUTH_CHATGPT_BASE_URL"_s, m_fake.backendUrl());
+        AppContext app(env, Endpoints::fromEnvironment(env).value());
+        app.setKeychain(std::make_unique<MemorySecretStore>());
+        auto usageCalls = [&](const QString &accessToken) {
+            int n = 0;
+            for (const QJsonValue &r : m_fake.requests())
+                n += r[u"path"_s].toString().endsWith(u"/wham/usage"_s)
+                     && r[u"headers"_s][u"authorization"_s].toString() == u"Bearer "_s + accessToken;
+            return n;
+        };
+        const Account pooled = app.repository().load()->pool.accounts[2];
+        const QString revoked = u"{\"error\":{\"code\":\"refresh_token_invalidated\"}}"_s;
+
+        // Another process refreshed account 3 while our refresh was in flight: Codex holds the newer
+        // set, ours is refused for good. The newer set is adopted once a usage call accepts it.
+        // The token endpoint answers after 1.5 s; Codex writes its newer set meanwhile.
+        auto refreshWhileCodexWrites = [&](const Account &who, const QJsonObject &set, qint64 at) {
+            std::thread codex([&] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                CodexLiveStore(app.paths().codexHome, true).writeLive(creds(2, set, at), CodexConfig{});
+            });
+            const RefreshReport report = RefreshService(app).refresh(RefreshRequest{who, RefreshMode::Force, u"test"_s, 0});
+            codex.join();
+            return report;
+        };
+        QVERIFY(CodexLiveStore(app.paths().codexHome, true).writeLive(creds(2, m_tokens[2], 1000), CodexConfig{})); // Codex runs account 3
+        const QJsonObject newer = m_fake.mint(u"u2"_s);
+        m_fake.addFault({{u"route"_s, u"/oauth/token"_s}, {u"status"_s, 401}, {u"body"_s, revoked}, {u"delayMs"_s, 1500}, {u"count"_s, 1}});
+        RefreshReport r = refreshWhileCodexWrites(pooled, newer, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(r.outcome == RefreshReport::Outcome::Refreshed && r.adopted, qPrintable(r.message));
+        QCOMPARE(usageCalls(newer[u"access_token"_s].toString()), 1);
+        Account now = app.repository().load()->pool.accounts[2];
+        QCOMPARE(now.refreshToken, newer[u"refresh_token"_s].toString());
+        QVERIFY(!now.authInvalidatedAt);
+
+        // Again, but the usage endpoint refuses the newer set too: the account is marked.
+        const QJsonObject dead = m_fake.mint(u"u2"_s);
+        m_fake.addFault({{u"route"_s, u"/oauth/token"_s}, {u"status"_s, 401}, {u"body"_s, revoked}, {u"delayMs"_s, 1500}, {u"count"_s, 1}});
+        m_fake.addFault({{u"route"_s, u"/backend-api/wham/usage"_s}, {u"status"_s, 401}, {u"count"_s, 1}});
+        r = refreshWhileCodexWrites(now, dead, QDateTime::currentMSecsSinceEpoch() + 1000);
+        QVERIFY(r.outcome == RefreshReport::Outcome::Failed);
+        QVERIFY(r.permanent);
+        QCOMPARE(usageCalls(dead[u"access_token"_s].toString()), 1);
+        QVERIFY(app.repository().load()->pool.accounts[2].authInvalidatedAt);
+        m_fake.addFault({{u"clear"_s, true}});
     }
 
     void reactsWithinTwoSeconds()
