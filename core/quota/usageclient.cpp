@@ -110,6 +110,18 @@ std::optional<QuotaEntry> UsageClient::parsePayload(const QByteArray &body, qint
     return e;
 }
 
+HttpRequest UsageClient::request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId, int timeoutMs)
+{
+    HttpRequest req;
+    req.url = endpoints.usageUrl();
+    req.timeoutMs = timeoutMs;
+    req.headers = {{"Authorization", "Bearer " + accessToken.toUtf8()},
+                   {"ChatGPT-Account-Id", accountId.toUtf8()},
+                   {"User-Agent", Endpoints::userAgent()},
+                   {"Accept", "*/*"}};
+    return req;
+}
+
 QList<UsageReading> UsageClient::read(const AccountPool &pool, const QList<int> &indexes)
 {
     QuotaCache &cache = m_app.quotaCache();
@@ -168,13 +180,8 @@ QList<UsageReading> UsageClient::read(const AccountPool &pool, const QList<int> 
             return;
         }
         ++running;
-        HttpRequest req;
-        req.url = m_app.endpoints().usageUrl();
-        req.timeoutMs = std::min<int>(m_requestMs, std::max<int>(1000, m_batchMs - int(Clock::instance().nowMs() - start)));
-        req.headers = {{"Authorization", "Bearer " + tokens->accessToken.toUtf8()},
-                       {"ChatGPT-Account-Id", a.accountIdKey().toUtf8()},
-                       {"User-Agent", Endpoints::userAgent()},
-                       {"Accept", "*/*"}};
+        const HttpRequest req = request(m_app.endpoints(), tokens->accessToken, a.accountIdKey(),
+                                        std::min<int>(m_requestMs, std::max<int>(1000, m_batchMs - int(Clock::instance().nowMs() - start))));
         HttpClient::send(req, &loop, [&, slot, a](const HttpResult &res) {
             --running;
             UsageReading &rr = results[slot];

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "net/endpoints.h"
+#include "net/httpclient.h"
 #include "quota/quotacache.h"
 
 #include <optional>
@@ -35,6 +37,8 @@ public:
     /// Parses a usage payload into a cache entry: windows by length (short → primary), 429 when
     /// `limit_reached`, plan, credits.
     static std::optional<QuotaEntry> parsePayload(const QByteArray &body, qint64 fetchedAtMs);
+    /// The GET of `/wham/usage` as the official CLI sends it (protocol.md §6).
+    static HttpRequest request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId, int timeoutMs);
 
     void setBatchBudgetMs(int ms) { m_batchMs = ms; }
     void setRequestTimeoutMs(int ms) { m_requestMs = ms; }

@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "auth/jwt.h"
 #include "net/httpclient.h"
+#include "quota/usageclient.h"
 #include "refresh/refreshlease.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -288,14 +289,8 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
                 // Adopt it, then prove it with one usage call: our replay may have revoked the
                 // whole family, the newer set included (protocol.md §3.4).
                 if (adoptLive(account, **live, &after)) {
-                    HttpRequest check;
-                    check.url = m_app.endpoints().usageUrl();
-                    check.timeoutMs = 10000;
-                    check.headers = {{"Authorization", "Bearer " + (**live).accessToken.toUtf8()},
-                                     {"ChatGPT-Account-Id", after.accountIdKey().toUtf8()},
-                                     {"User-Agent", Endpoints::userAgent()},
-                                     {"Accept", "*/*"}};
-                    const int status = HttpClient::sendBlocking(check).status;
+                    const int status = HttpClient::sendBlocking(
+                        UsageClient::request(m_app.endpoints(), (**live).accessToken, after.accountIdKey(), 10000)).status;
                     if (status != 401 && status != 403) { // accepted, or offline: nothing says it is dead
                         report.outcome = RefreshReport::Outcome::Refreshed;
                         report.adopted = true;
