@@ -63,15 +63,18 @@ int main(int argc, char **argv)
     // likely a mistyped command, and with no display there is nothing to show a tray on.
     for (const QString &arg : args) {
         if (!arg.startsWith(u'-') && !args.contains(u"-platform"_s) && !args.contains(u"--platform"_s)) {
-            std::fprintf(stderr, "codex-multi-auth: unknown command or argument: %s\n"
-                                 "Run codex-multi-auth --cli --help for the commands.\n", qPrintable(arg));
+            std::fprintf(stderr,
+                         "codex-multi-auth: unknown command or argument: %s\n"
+                         "Run codex-multi-auth --cli --help for the commands.\n",
+                         qPrintable(arg));
             return 2;
         }
     }
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !args.contains(u"-platform"_s)) {
-        std::fprintf(stderr, "codex-multi-auth: no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-                             "Use the headless commands instead: codex-multi-auth --cli --help\n");
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !args.contains(u"-platform"_s)) {
+        std::fprintf(stderr,
+                     "codex-multi-auth: no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                     "Use the headless commands instead: codex-multi-auth --cli --help\n");
         return 2;
     }
 

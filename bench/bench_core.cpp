@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 // The redaction filter runs on every log line: it must stay cheap.
 static void BM_RedactLogLine(benchmark::State &state)
 {
-    const QString line = u"refresh for account 3 returned 200; body {\"access_token\":\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln\",\"refresh_token\":\"rt_fake_alice_12\"}"_s;
+    const QString line =
+        u"refresh for account 3 returned 200; body {\"access_token\":\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln\",\"refresh_token\":\"rt_fake_alice_12\"}"_s;
     for (auto _ : state)
         benchmark::DoNotOptimize(cma::redactSecrets(line));
 }

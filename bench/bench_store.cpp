@@ -95,7 +95,8 @@ static void BM_AuthJsonWrite(benchmark::State &state)
     QTemporaryDir dir;
     cma::CodexLiveStore live(dir.path(), true);
     const cma::Account a = cma::bench::generatePool(1).accounts.first();
-    const cma::LiveCredentials credentials{*a.idToken, *a.accessToken, a.refreshToken, a.accountId.value_or(QString()), 1'790'000'000'000};
+    const cma::LiveCredentials credentials{*a.idToken, *a.accessToken, a.refreshToken, a.accountId.value_or(QString()),
+                                           1'790'000'000'000};
     const cma::CodexConfig config;
     for (auto _ : state)
         benchmark::DoNotOptimize(live.writeLive(credentials, config));

@@ -15,11 +15,14 @@ inline AccountPool generatePool(int count, int duplicatePercent = 0, quint32 see
     AccountPool pool;
     pool.accounts.reserve(count);
     auto token = [&](const char *prefix, int n) -> QString {
-        QByteArray payload = QByteArray(R"({"sub":"user-)") + QByteArray::number(n) + R"(","exp":)" + QByteArray::number(base / 1000 + 10 * 86400)
-                             + R"(,"https://api.openai.com/auth":{"chatgpt_account_id":"acc-)" + QByteArray::number(n)
-                             + R"(","chatgpt_plan_type":"plus","chatgpt_user_id":"user-)" + QByteArray::number(n) + R"("}})";
-        return QString::fromLatin1(prefix) + QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
-               + u".c2ln"_s;
+        QByteArray payload = QByteArray(R"({"sub":"user-)") + QByteArray::number(n) + R"(","exp":)" +
+                             QByteArray::number(base / 1000 + 10 * 86400) +
+                             R"(,"https://api.openai.com/auth":{"chatgpt_account_id":"acc-)" + QByteArray::number(n) +
+                             R"(","chatgpt_plan_type":"plus","chatgpt_user_id":"user-)" + QByteArray::number(n) +
+                             R"("}})";
+        return QString::fromLatin1(prefix) +
+               QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)) +
+               u".c2ln"_s;
     };
     for (int i = 0; i < count; ++i) {
         const bool duplicate = i > 0 && duplicatePercent > 0 && int(rng.bounded(100)) < duplicatePercent;

@@ -11,8 +11,7 @@ AppContext::AppContext(QProcessEnvironment env, Endpoints endpoints)
     , m_settings(std::make_unique<SettingsStore>(m_paths, m_env))
     , m_keychain(std::make_unique<KeychainSecretStore>())
     , m_poolPath(m_paths.poolPath())
-{
-}
+{}
 
 AppContext::~AppContext() = default;
 

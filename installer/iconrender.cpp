@@ -44,12 +44,14 @@ int main(int argc, char **argv)
         {QStringLiteral("full"), TrayIconState{TrayIconState::Kind::Meter, 100.0, 100.0, false, false}},
         {QStringLiteral("low"), TrayIconState{TrayIconState::Kind::Meter, 8.0, 40.0, false, true}},
         {QStringLiteral("stale"), TrayIconState{TrayIconState::Kind::Meter, 60.0, 80.0, true, false}},
-        {QStringLiteral("pool-dry"), TrayIconState{TrayIconState::Kind::PoolDry, std::nullopt, std::nullopt, false, true}},
-        {QStringLiteral("unknown-account"), TrayIconState{TrayIconState::Kind::UnknownCodexAccount, std::nullopt, std::nullopt, false, false}},
+        {QStringLiteral("pool-dry"),
+         TrayIconState{TrayIconState::Kind::PoolDry, std::nullopt, std::nullopt, false, true}},
+        {QStringLiteral("unknown-account"),
+         TrayIconState{TrayIconState::Kind::UnknownCodexAccount, std::nullopt, std::nullopt, false, false}},
     };
     for (const auto &[name, state] : states) {
-        if (!TrayIconRenderer::render(state, 22, 1.0).save(QStringLiteral("%1/tray/%2-22.png").arg(out, name))
-            || !TrayIconRenderer::render(state, 22, 2.0).save(QStringLiteral("%1/tray/%2-22@2x.png").arg(out, name)))
+        if (!TrayIconRenderer::render(state, 22, 1.0).save(QStringLiteral("%1/tray/%2-22.png").arg(out, name)) ||
+            !TrayIconRenderer::render(state, 22, 2.0).save(QStringLiteral("%1/tray/%2-22@2x.png").arg(out, name)))
             return 1;
     }
     return 0;

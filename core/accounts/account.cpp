@@ -18,24 +18,58 @@ const QStringList kSwitchReasons = {u"rate-limit"_s, u"initial"_s, u"rotation"_s
 const QStringList kCooldownReasons = {u"auth-failure"_s, u"network-error"_s, u"server-error"_s, u"rate-limit"_s};
 const QStringList kDisabledReasons = {u"user"_s, u"auth-failure"_s};
 
-enum class Field {
-    RecordId, AccountId, AccountIdSource, AccountLabel, Email, RefreshToken, AccessToken, ExpiresAt, Enabled,
-    AddedAt, LastUsed, LastSwitchReason, RateLimitResetTimes, CoolingDownUntil, CooldownReason, AuthInvalidatedAt,
-    AuthInvalidationErrorCode, Workspaces, CurrentWorkspaceIndex, IdToken, LastRefresh, UserId, DisabledReason
+enum class Field
+{
+    RecordId,
+    AccountId,
+    AccountIdSource,
+    AccountLabel,
+    Email,
+    RefreshToken,
+    AccessToken,
+    ExpiresAt,
+    Enabled,
+    AddedAt,
+    LastUsed,
+    LastSwitchReason,
+    RateLimitResetTimes,
+    CoolingDownUntil,
+    CooldownReason,
+    AuthInvalidatedAt,
+    AuthInvalidationErrorCode,
+    Workspaces,
+    CurrentWorkspaceIndex,
+    IdToken,
+    LastRefresh,
+    UserId,
+    DisabledReason
 };
 
 const QHash<QString, Field> &fieldTable()
 {
-    static const QHash<QString, Field> table = {
-        {u"recordId"_s, Field::RecordId}, {u"accountId"_s, Field::AccountId}, {u"accountIdSource"_s, Field::AccountIdSource},
-        {u"accountLabel"_s, Field::AccountLabel}, {u"email"_s, Field::Email}, {u"refreshToken"_s, Field::RefreshToken},
-        {u"accessToken"_s, Field::AccessToken}, {u"expiresAt"_s, Field::ExpiresAt}, {u"enabled"_s, Field::Enabled},
-        {u"addedAt"_s, Field::AddedAt}, {u"lastUsed"_s, Field::LastUsed}, {u"lastSwitchReason"_s, Field::LastSwitchReason},
-        {u"rateLimitResetTimes"_s, Field::RateLimitResetTimes}, {u"coolingDownUntil"_s, Field::CoolingDownUntil},
-        {u"cooldownReason"_s, Field::CooldownReason}, {u"authInvalidatedAt"_s, Field::AuthInvalidatedAt},
-        {u"authInvalidationErrorCode"_s, Field::AuthInvalidationErrorCode}, {u"workspaces"_s, Field::Workspaces},
-        {u"currentWorkspaceIndex"_s, Field::CurrentWorkspaceIndex}, {u"idToken"_s, Field::IdToken},
-        {u"lastRefresh"_s, Field::LastRefresh}, {u"userId"_s, Field::UserId}, {u"disabledReason"_s, Field::DisabledReason}};
+    static const QHash<QString, Field> table = {{u"recordId"_s, Field::RecordId},
+                                                {u"accountId"_s, Field::AccountId},
+                                                {u"accountIdSource"_s, Field::AccountIdSource},
+                                                {u"accountLabel"_s, Field::AccountLabel},
+                                                {u"email"_s, Field::Email},
+                                                {u"refreshToken"_s, Field::RefreshToken},
+                                                {u"accessToken"_s, Field::AccessToken},
+                                                {u"expiresAt"_s, Field::ExpiresAt},
+                                                {u"enabled"_s, Field::Enabled},
+                                                {u"addedAt"_s, Field::AddedAt},
+                                                {u"lastUsed"_s, Field::LastUsed},
+                                                {u"lastSwitchReason"_s, Field::LastSwitchReason},
+                                                {u"rateLimitResetTimes"_s, Field::RateLimitResetTimes},
+                                                {u"coolingDownUntil"_s, Field::CoolingDownUntil},
+                                                {u"cooldownReason"_s, Field::CooldownReason},
+                                                {u"authInvalidatedAt"_s, Field::AuthInvalidatedAt},
+                                                {u"authInvalidationErrorCode"_s, Field::AuthInvalidationErrorCode},
+                                                {u"workspaces"_s, Field::Workspaces},
+                                                {u"currentWorkspaceIndex"_s, Field::CurrentWorkspaceIndex},
+                                                {u"idToken"_s, Field::IdToken},
+                                                {u"lastRefresh"_s, Field::LastRefresh},
+                                                {u"userId"_s, Field::UserId},
+                                                {u"disabledReason"_s, Field::DisabledReason}};
     return table;
 }
 
@@ -125,21 +159,43 @@ Account Account::fromJson(const QJsonObject &object, QStringList *problems)
         if (v.isUndefined())
             continue;
         switch (*f) {
-        case Field::RecordId: a.recordId = r.string(key, v, true); break;
-        case Field::AccountId: a.accountId = r.string(key, v); break;
-        case Field::AccountIdSource: a.accountIdSource = r.choice(key, v, kAccountIdSources); break;
-        case Field::AccountLabel: a.accountLabel = r.string(key, v); break;
-        case Field::Email: a.email = r.string(key, v); break;
+        case Field::RecordId:
+            a.recordId = r.string(key, v, true);
+            break;
+        case Field::AccountId:
+            a.accountId = r.string(key, v);
+            break;
+        case Field::AccountIdSource:
+            a.accountIdSource = r.choice(key, v, kAccountIdSources);
+            break;
+        case Field::AccountLabel:
+            a.accountLabel = r.string(key, v);
+            break;
+        case Field::Email:
+            a.email = r.string(key, v);
+            break;
         case Field::RefreshToken:
             hasRefreshToken = true;
             a.refreshToken = r.string(key, v).value_or(QString());
             break;
-        case Field::AccessToken: a.accessToken = r.string(key, v); break;
-        case Field::ExpiresAt: a.expiresAt = r.number(key, v); break;
-        case Field::Enabled: a.enabled = r.boolean(key, v); break;
-        case Field::AddedAt: a.addedAt = r.number(key, v).value_or(0); break;
-        case Field::LastUsed: a.lastUsed = r.number(key, v).value_or(0); break;
-        case Field::LastSwitchReason: a.lastSwitchReason = r.choice(key, v, kSwitchReasons); break;
+        case Field::AccessToken:
+            a.accessToken = r.string(key, v);
+            break;
+        case Field::ExpiresAt:
+            a.expiresAt = r.number(key, v);
+            break;
+        case Field::Enabled:
+            a.enabled = r.boolean(key, v);
+            break;
+        case Field::AddedAt:
+            a.addedAt = r.number(key, v).value_or(0);
+            break;
+        case Field::LastUsed:
+            a.lastUsed = r.number(key, v).value_or(0);
+            break;
+        case Field::LastSwitchReason:
+            a.lastSwitchReason = r.choice(key, v, kSwitchReasons);
+            break;
         case Field::RateLimitResetTimes: {
             if (!v.isObject()) {
                 r.report(key, u"expected an object"_s);
@@ -156,10 +212,18 @@ Account Account::fromJson(const QJsonObject &object, QStringList *problems)
             a.rateLimitResetTimes = times;
             break;
         }
-        case Field::CoolingDownUntil: a.coolingDownUntil = r.number(key, v); break;
-        case Field::CooldownReason: a.cooldownReason = r.choice(key, v, kCooldownReasons); break;
-        case Field::AuthInvalidatedAt: a.authInvalidatedAt = r.number(key, v); break;
-        case Field::AuthInvalidationErrorCode: a.authInvalidationErrorCode = r.string(key, v, true); break;
+        case Field::CoolingDownUntil:
+            a.coolingDownUntil = r.number(key, v);
+            break;
+        case Field::CooldownReason:
+            a.cooldownReason = r.choice(key, v, kCooldownReasons);
+            break;
+        case Field::AuthInvalidatedAt:
+            a.authInvalidatedAt = r.number(key, v);
+            break;
+        case Field::AuthInvalidationErrorCode:
+            a.authInvalidationErrorCode = r.string(key, v, true);
+            break;
         case Field::Workspaces: {
             if (!v.isArray()) {
                 r.report(key, u"expected an array"_s);
@@ -197,11 +261,21 @@ Account Account::fromJson(const QJsonObject &object, QStringList *problems)
                 a.workspaces = list;
             break;
         }
-        case Field::CurrentWorkspaceIndex: a.currentWorkspaceIndex = r.number(key, v); break;
-        case Field::IdToken: a.idToken = r.string(key, v); break;
-        case Field::LastRefresh: a.lastRefresh = r.number(key, v); break;
-        case Field::UserId: a.userId = r.string(key, v); break;
-        case Field::DisabledReason: a.disabledReason = r.choice(key, v, kDisabledReasons); break;
+        case Field::CurrentWorkspaceIndex:
+            a.currentWorkspaceIndex = r.number(key, v);
+            break;
+        case Field::IdToken:
+            a.idToken = r.string(key, v);
+            break;
+        case Field::LastRefresh:
+            a.lastRefresh = r.number(key, v);
+            break;
+        case Field::UserId:
+            a.userId = r.string(key, v);
+            break;
+        case Field::DisabledReason:
+            a.disabledReason = r.choice(key, v, kDisabledReasons);
+            break;
         }
     }
     Q_UNUSED(hasRefreshToken);
@@ -420,19 +494,19 @@ QJsonObject AccountPool::toJson() const
 
 const QStringList &poolKeyOrder()
 {
-    static const QStringList order = {
-        u"version"_s, u"accounts"_s, u"activeIndex"_s, u"activeIndexByFamily"_s, u"pinnedAccountIndex"_s,
-        u"affinityGeneration"_s,
-        // account records
-        u"recordId"_s, u"accountId"_s, u"accountIdSource"_s, u"accountLabel"_s, u"email"_s, u"refreshToken"_s,
-        u"accessToken"_s, u"idToken"_s, u"expiresAt"_s, u"enabled"_s, u"disabledReason"_s, u"addedAt"_s, u"lastUsed"_s,
-        u"lastSwitchReason"_s, u"lastRefresh"_s, u"userId"_s, u"rateLimitResetTimes"_s, u"coolingDownUntil"_s,
-        u"cooldownReason"_s, u"authInvalidatedAt"_s, u"authInvalidationErrorCode"_s, u"workspaces"_s,
-        u"currentWorkspaceIndex"_s,
-        // families in the reference's order
-        u"gpt-5-codex"_s, u"codex-max"_s, u"codex"_s, u"gpt-5.2"_s, u"gpt-5.1"_s,
-        // workspaces
-        u"id"_s, u"name"_s, u"isDefault"_s, u"disabledAt"_s};
+    static const QStringList order = {u"version"_s, u"accounts"_s, u"activeIndex"_s, u"activeIndexByFamily"_s,
+                                      u"pinnedAccountIndex"_s, u"affinityGeneration"_s,
+                                      // account records
+                                      u"recordId"_s, u"accountId"_s, u"accountIdSource"_s, u"accountLabel"_s,
+                                      u"email"_s, u"refreshToken"_s, u"accessToken"_s, u"idToken"_s, u"expiresAt"_s,
+                                      u"enabled"_s, u"disabledReason"_s, u"addedAt"_s, u"lastUsed"_s,
+                                      u"lastSwitchReason"_s, u"lastRefresh"_s, u"userId"_s, u"rateLimitResetTimes"_s,
+                                      u"coolingDownUntil"_s, u"cooldownReason"_s, u"authInvalidatedAt"_s,
+                                      u"authInvalidationErrorCode"_s, u"workspaces"_s, u"currentWorkspaceIndex"_s,
+                                      // families in the reference's order
+                                      u"gpt-5-codex"_s, u"codex-max"_s, u"codex"_s, u"gpt-5.2"_s, u"gpt-5.1"_s,
+                                      // workspaces
+                                      u"id"_s, u"name"_s, u"isDefault"_s, u"disabledAt"_s};
     return order;
 }
 
@@ -491,7 +565,8 @@ QString accountLabelText(const Account &account, int number, bool redact)
         const qint64 i = *account.currentWorkspaceIndex;
         if (i >= 0 && i < account.workspaces->size()) {
             const auto &name = account.workspaces->at(i).name;
-            if (name && !name->trimmed().isEmpty() && name->trimmed() != account.accountLabel.value_or(QString()).trimmed())
+            if (name && !name->trimmed().isEmpty() &&
+                name->trimmed() != account.accountLabel.value_or(QString()).trimmed())
                 parts.append(u"["_s + name->trimmed() + u"]"_s);
         }
     }

@@ -54,8 +54,7 @@ AccountRepository::AccountRepository(PoolStore store, SecretStore *keychain, Sec
     : m_store(std::move(store))
     , m_keychain(keychain)
     , m_mode(keychain ? mode : SecretMode::File)
-{
-}
+{}
 
 QString AccountRepository::markerFor(const QString &secretId)
 {
@@ -69,7 +68,8 @@ QString AccountRepository::newSecretId()
     return QString::fromLatin1(bytes.toHex());
 }
 
-SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store, bool persist)
+SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store,
+                                         bool persist)
 {
     const QString stored = settings.desktopString(u"secretStorage"_s);
     if (stored == "keychain"_L1 && keychain)
@@ -118,15 +118,17 @@ Result<LoadedPool> AccountRepository::load() const
 Result<TokenSet> AccountRepository::tokensOf(const Account &account) const
 {
     if (!isKeychainMarker(account.refreshToken)) {
-        return TokenSet{account.refreshToken, account.accessToken.value_or(QString()), account.idToken.value_or(QString()),
-                        account.expiresAt};
+        return TokenSet{account.refreshToken, account.accessToken.value_or(QString()),
+                        account.idToken.value_or(QString()), account.expiresAt};
     }
     if (!m_keychain)
-        return makeError(ErrorCode::SecretStoreUnavailable, u"this account's tokens are in a keychain this system does not have"_s);
+        return makeError(ErrorCode::SecretStoreUnavailable,
+                         u"this account's tokens are in a keychain this system does not have"_s);
     Result<QByteArray> item = m_keychain->read(itemKey(account.secretId));
     if (!item) {
         if (item.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::NoUsableAccount, u"the keychain no longer holds this account's tokens; sign in to this account again"_s);
+            return makeError(ErrorCode::NoUsableAccount,
+                             u"the keychain no longer holds this account's tokens; sign in to this account again"_s);
         return item.error();
     }
     const QJsonObject o = QJsonDocument::fromJson(item.value()).object();
@@ -139,7 +141,8 @@ Result<TokenSet> AccountRepository::tokensOf(const Account &account) const
     else
         t.expiresAt = account.expiresAt;
     if (t.refreshToken.isEmpty())
-        return makeError(ErrorCode::NoUsableAccount, u"the keychain item of this account is damaged; sign in to this account again"_s);
+        return makeError(ErrorCode::NoUsableAccount,
+                         u"the keychain item of this account is damaged; sign in to this account again"_s);
     return t;
 }
 
@@ -171,13 +174,15 @@ Status AccountRepository::externalize(AccountPool &pool, SecretMode mode, QStrin
             if (!m_keychain)
                 return makeError(ErrorCode::SecretStoreUnavailable, u"no keychain is available on this system"_s);
             const QString id = a.secretId.isEmpty() ? newSecretId() : a.secretId;
-            const TokenSet t{a.refreshToken, a.accessToken.value_or(QString()), a.idToken.value_or(QString()), a.expiresAt};
+            const TokenSet t{a.refreshToken, a.accessToken.value_or(QString()), a.idToken.value_or(QString()),
+                             a.expiresAt};
             const QByteArray value = itemValue(t);
             if (Status s = m_keychain->write(itemKey(id), value); !s)
                 return s;
             Result<QByteArray> back = m_keychain->read(itemKey(id));
             if (!back || back.value() != value)
-                return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain did not keep what was stored; nothing was changed"_s);
+                return makeError(ErrorCode::SecretStoreUnavailable,
+                                 u"the keychain did not keep what was stored; nothing was changed"_s);
             a.secretId = id;
             a.refreshToken = markerFor(id);
             a.accessToken.reset();
@@ -253,7 +258,8 @@ Result<AccountRepository::Conversion> AccountRepository::convertTo(SecretMode ta
             if (!isKeychainMarker(a.refreshToken))
                 continue;
             if (Result<TokenSet> t = tokensOf(a); !t)
-                return makeError(t.error().code, u"%1: %2; nothing was changed"_s.arg(a.email.value_or(a.trackerKey()), t.error().message));
+                return makeError(t.error().code, u"%1: %2; nothing was changed"_s.arg(a.email.value_or(a.trackerKey()),
+                                                                                      t.error().message));
         }
     }
     const bool toKeychain = target == SecretMode::Keychain;

@@ -10,7 +10,11 @@ namespace cma {
 class SettingsStore;
 
 /// Where token secrets live (storage.md §5).
-enum class SecretMode { Keychain, File };
+enum class SecretMode
+{
+    Keychain,
+    File
+};
 QString secretModeName(SecretMode mode);
 
 /// The three tokens of one account, resolved from the record or the keychain.
@@ -23,7 +27,13 @@ struct TokenSet
 };
 
 /// What we know about an account's secret without using it.
-enum class SecretState { Plaintext, Keychain, Missing, Unavailable };
+enum class SecretState
+{
+    Plaintext,
+    Keychain,
+    Missing,
+    Unavailable
+};
 
 /// The pool as the rest of the product sees it: the pool store plus the secret mode. In keychain
 /// mode every save moves plaintext tokens into the keychain first (marker in the pool); in file
@@ -37,7 +47,8 @@ public:
 
     /// The mode from settings, or the first-start rule: probe the keychain; keychain mode when it
     /// works and the pool holds no plaintext token, else file mode. The decision is saved.
-    static SecretMode decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store, bool persist = true);
+    static SecretMode decideMode(SettingsStore &settings, SecretStore *keychain, const PoolStore &store,
+                                 bool persist = true);
 
     const PoolStore &store() const { return m_store; }
     SecretMode mode() const { return m_mode; }

@@ -50,7 +50,8 @@ QByteArray ExportCodec::referenceExport(const AccountPool &pool, const QJsonObje
 Status ExportCodec::checkPassphrase(const QString &passphrase)
 {
     if (passphrase.size() < kMinPassphraseLength)
-        return makeError(ErrorCode::Usage, u"the passphrase must have at least %1 characters"_s.arg(kMinPassphraseLength));
+        return makeError(ErrorCode::Usage,
+                         u"the passphrase must have at least %1 characters"_s.arg(kMinPassphraseLength));
     return success();
 }
 
@@ -76,16 +77,21 @@ Result<QByteArray> ExportCodec::encrypt(const QByteArray &plaintext, const QStri
     QByteArray cipher(plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, Qt::Uninitialized);
     unsigned long long cipherLen = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
-        reinterpret_cast<unsigned char *>(cipher.data()), &cipherLen, reinterpret_cast<const unsigned char *>(plaintext.constData()),
-        size_t(plaintext.size()), reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()), nullptr,
-        reinterpret_cast<const unsigned char *>(nonce.constData()), reinterpret_cast<const unsigned char *>(key->constData()));
+        reinterpret_cast<unsigned char *>(cipher.data()), &cipherLen,
+        reinterpret_cast<const unsigned char *>(plaintext.constData()), size_t(plaintext.size()),
+        reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()), nullptr,
+        reinterpret_cast<const unsigned char *>(nonce.constData()),
+        reinterpret_cast<const unsigned char *>(key->constData()));
     sodium_memzero(key->data(), size_t(key->size()));
     cipher.resize(qsizetype(cipherLen));
     const QJsonObject o{{u"format"_s, u"codex-multi-auth.export"_s},
                         {u"version"_s, 1},
                         {u"createdAt"_s, QDateTime::fromMSecsSinceEpoch(createdAtMs, Qt::UTC).toString(Qt::ISODate)},
                         {u"accountCount"_s, accountCount},
-                        {u"kdf"_s, QJsonObject{{u"name"_s, u"argon2id13"_s}, {u"opslimit"_s, double(ops)}, {u"memlimit"_s, double(mem)}, {u"salt"_s, saltB64}}},
+                        {u"kdf"_s, QJsonObject{{u"name"_s, u"argon2id13"_s},
+                                               {u"opslimit"_s, double(ops)},
+                                               {u"memlimit"_s, double(mem)},
+                                               {u"salt"_s, saltB64}}},
                         {u"cipher"_s, QJsonObject{{u"name"_s, u"xchacha20poly1305-ietf"_s}, {u"nonce"_s, nonceB64}}},
                         {u"ciphertext"_s, QString::fromLatin1(cipher.toBase64())}};
     return toJsonIndented(o, {u"format"_s, u"version"_s, u"createdAt"_s, u"accountCount"_s, u"kdf"_s, u"cipher"_s,
@@ -99,8 +105,9 @@ Result<QByteArray> ExportCodec::decrypt(const QByteArray &fileBytes, const QStri
     const QJsonObject o = QJsonDocument::fromJson(fileBytes).object();
     const QJsonObject kdf = o.value(u"kdf"_s).toObject();
     const QJsonObject cipherSpec = o.value(u"cipher"_s).toObject();
-    if (o.value(u"format"_s).toString() != "codex-multi-auth.export"_L1 || o.value(u"version"_s).toInt() != 1
-        || kdf.value(u"name"_s).toString() != "argon2id13"_L1 || cipherSpec.value(u"name"_s).toString() != "xchacha20poly1305-ietf"_L1)
+    if (o.value(u"format"_s).toString() != "codex-multi-auth.export"_L1 || o.value(u"version"_s).toInt() != 1 ||
+        kdf.value(u"name"_s).toString() != "argon2id13"_L1 ||
+        cipherSpec.value(u"name"_s).toString() != "xchacha20poly1305-ietf"_L1)
         return makeError(ErrorCode::Io, u"invalid file: not a codex-multi-auth export this version understands"_s);
     const quint64 ops = quint64(kdf.value(u"opslimit"_s).toDouble());
     const size_t mem = size_t(kdf.value(u"memlimit"_s).toDouble());
@@ -109,9 +116,10 @@ Result<QByteArray> ExportCodec::decrypt(const QByteArray &fileBytes, const QStri
     const QByteArray salt = QByteArray::fromBase64(saltB64.toLatin1());
     const QByteArray nonce = QByteArray::fromBase64(nonceB64.toLatin1());
     const QByteArray cipher = QByteArray::fromBase64(o.value(u"ciphertext"_s).toString().toLatin1());
-    if (salt.size() != crypto_pwhash_SALTBYTES || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-        || cipher.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES || ops < crypto_pwhash_OPSLIMIT_MIN
-        || ops > crypto_pwhash_OPSLIMIT_SENSITIVE * 4 || mem < crypto_pwhash_MEMLIMIT_MIN || mem > size_t(4) * 1024 * 1024 * 1024)
+    if (salt.size() != crypto_pwhash_SALTBYTES || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
+        cipher.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES || ops < crypto_pwhash_OPSLIMIT_MIN ||
+        ops > crypto_pwhash_OPSLIMIT_SENSITIVE * 4 || mem < crypto_pwhash_MEMLIMIT_MIN ||
+        mem > size_t(4) * 1024 * 1024 * 1024)
         return makeError(ErrorCode::Io, u"invalid file: damaged encryption parameters"_s);
     Result<QByteArray> key = deriveKey(passphrase, salt, ops, mem);
     if (!key)
@@ -120,9 +128,11 @@ Result<QByteArray> ExportCodec::decrypt(const QByteArray &fileBytes, const QStri
     QByteArray plain(cipher.size(), Qt::Uninitialized);
     unsigned long long plainLen = 0;
     const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(
-        reinterpret_cast<unsigned char *>(plain.data()), &plainLen, nullptr, reinterpret_cast<const unsigned char *>(cipher.constData()),
-        size_t(cipher.size()), reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()),
-        reinterpret_cast<const unsigned char *>(nonce.constData()), reinterpret_cast<const unsigned char *>(key->constData()));
+        reinterpret_cast<unsigned char *>(plain.data()), &plainLen, nullptr,
+        reinterpret_cast<const unsigned char *>(cipher.constData()), size_t(cipher.size()),
+        reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()),
+        reinterpret_cast<const unsigned char *>(nonce.constData()),
+        reinterpret_cast<const unsigned char *>(key->constData()));
     sodium_memzero(key->data(), size_t(key->size()));
     if (rc != 0)
         return makeError(ErrorCode::Io, u"decryption failed: wrong passphrase or a changed file"_s);

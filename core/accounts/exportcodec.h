@@ -12,7 +12,13 @@ namespace cma {
 class ExportCodec
 {
 public:
-    enum class Format { Encrypted, ReferenceExport, PoolFile, Unknown };
+    enum class Format
+    {
+        Encrypted,
+        ReferenceExport,
+        PoolFile,
+        Unknown
+    };
 
     static constexpr int kMinPassphraseLength = 10;
     static constexpr qint64 kMaxImportBytes = 4 * 1024 * 1024;

@@ -14,8 +14,12 @@ QJsonObject AccountPolicy::toJson() const
     QJsonArray t;
     for (const QString &tag : tags)
         t.append(tag);
-    return {{u"accountKey"_s, accountKey}, {u"tags"_s, t},       {u"weight"_s, weight},
-            {u"paused"_s, paused},         {u"drained"_s, drained}, {u"note"_s, note ? QJsonValue(*note) : QJsonValue::Null},
+    return {{u"accountKey"_s, accountKey},
+            {u"tags"_s, t},
+            {u"weight"_s, weight},
+            {u"paused"_s, paused},
+            {u"drained"_s, drained},
+            {u"note"_s, note ? QJsonValue(*note) : QJsonValue::Null},
             {u"updatedAt"_s, double(updatedAt)}};
 }
 
@@ -39,8 +43,7 @@ AccountPolicy AccountPolicy::fromJson(const QJsonObject &o)
 
 PolicyStore::PolicyStore(QString path, QString lockPath)
     : m_file(std::move(path), std::move(lockPath))
-{
-}
+{}
 
 QString PolicyStore::keyFor(const Account &account)
 {
@@ -86,13 +89,15 @@ AccountPolicy PolicyStore::forAccount(const Account &account) const
     return p;
 }
 
-Result<AccountPolicy> PolicyStore::update(const Account &account, const std::function<Status(AccountPolicy &)> &change, qint64 nowMs)
+Result<AccountPolicy> PolicyStore::update(const Account &account, const std::function<Status(AccountPolicy &)> &change,
+                                          qint64 nowMs)
 {
     const QString key = keyFor(account);
     AccountPolicy result;
     Result<QJsonObject> written = m_file.update([&](QJsonObject &root) -> Status {
         QJsonObject accounts = root.value(u"accounts"_s).toObject();
-        AccountPolicy p = accounts.contains(key) ? AccountPolicy::fromJson(accounts.value(key).toObject()) : AccountPolicy{};
+        AccountPolicy p =
+            accounts.contains(key) ? AccountPolicy::fromJson(accounts.value(key).toObject()) : AccountPolicy{};
         p.accountKey = key;
         if (Status s = change(p); !s)
             return s;

@@ -39,7 +39,8 @@ public:
     QHash<QString, AccountPolicy> all() const;
     AccountPolicy forAccount(const Account &account) const;
     /// Applies \a change to the account's entry (created if missing) and saves; returns the entry.
-    Result<AccountPolicy> update(const Account &account, const std::function<Status(AccountPolicy &)> &change, qint64 nowMs);
+    Result<AccountPolicy> update(const Account &account, const std::function<Status(AccountPolicy &)> &change,
+                                 qint64 nowMs);
 
 private:
     SharedJsonFile m_file;

@@ -123,8 +123,8 @@ int matchAmong(const QList<Account> &records, const QList<int> *pool, const Acco
                 continue;
             if (!mail.isEmpty() && r.emailKey() == mail)
                 hits.append(i);
-            else if ((mail.isEmpty() || r.emailKey().isEmpty()) && candidate.userId && r.userId
-                     && !candidate.userId->isEmpty() && *candidate.userId == *r.userId)
+            else if ((mail.isEmpty() || r.emailKey().isEmpty()) && candidate.userId && r.userId &&
+                     !candidate.userId->isEmpty() && *candidate.userId == *r.userId)
                 hits.append(i);
         }
         if (!hits.isEmpty())
@@ -154,8 +154,8 @@ int matchAmong(const QList<Account> &records, const QList<int> *pool, const Acco
             const Account &r = records[i];
             if (r.refreshTokenKey() != rt)
                 continue;
-            if (!eligible(r) || (!id.isEmpty() && !r.accountIdKey().isEmpty() && r.accountIdKey() != id)
-                || (!mail.isEmpty() && !r.emailKey().isEmpty() && r.emailKey() != mail))
+            if (!eligible(r) || (!id.isEmpty() && !r.accountIdKey().isEmpty() && r.accountIdKey() != id) ||
+                (!mail.isEmpty() && !r.emailKey().isEmpty() && r.emailKey() != mail))
                 conflict = true;
             hits.append(i);
         }
@@ -268,7 +268,8 @@ Result<NormalizedPool> normalizePool(const QJsonValue &root, qint64 nowMs)
     const QJsonValue versionValue = o.value(u"version"_s);
     const int version = versionValue.isDouble() ? int(versionValue.toDouble()) : -1;
     if (version != 1 && version != 3)
-        return makeError(ErrorCode::StorageUnreadable, u"the file has an unsupported version (%1)"_s.arg(versionValue.toVariant().toString()));
+        return makeError(ErrorCode::StorageUnreadable,
+                         u"the file has an unsupported version (%1)"_s.arg(versionValue.toVariant().toString()));
 
     NormalizedPool result;
     QJsonArray raw = o.value(u"accounts"_s).toArray();

@@ -41,7 +41,12 @@ Account mergeSameAccount(const Account &kept, const Account &incoming);
 /// markers of discarded records whose marker differs from the survivor's.
 QStringList deduplicateAccounts(QList<Account> &accounts, QStringList *problems = nullptr);
 
-enum class UpsertOutcome { Inserted, Updated, Rebound };
+enum class UpsertOutcome
+{
+    Inserted,
+    Updated,
+    Rebound
+};
 
 /// Adds \a incoming to the pool or updates the matching record in place: identity and token
 /// fields come from \a incoming when its tokens are newer; the record's place, enabled state,

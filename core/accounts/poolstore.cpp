@@ -24,12 +24,18 @@ namespace cma {
 QString storageHealthName(StorageHealth health)
 {
     switch (health) {
-    case StorageHealth::Healthy: return u"healthy"_s;
-    case StorageHealth::Empty: return u"empty"_s;
-    case StorageHealth::Recoverable: return u"recoverable"_s;
-    case StorageHealth::Corrupt: return u"corrupt"_s;
-    case StorageHealth::IntentionalReset: return u"intentional-reset"_s;
-    case StorageHealth::ReadOnly: return u"read-only"_s;
+    case StorageHealth::Healthy:
+        return u"healthy"_s;
+    case StorageHealth::Empty:
+        return u"empty"_s;
+    case StorageHealth::Recoverable:
+        return u"recoverable"_s;
+    case StorageHealth::Corrupt:
+        return u"corrupt"_s;
+    case StorageHealth::IntentionalReset:
+        return u"intentional-reset"_s;
+    case StorageHealth::ReadOnly:
+        return u"read-only"_s;
     }
     return {};
 }
@@ -97,7 +103,8 @@ bool PoolStore::resetIntentExists() const
 FileFingerprint PoolStore::fingerprintOf(const QByteArray &content) const
 {
     FileFingerprint f;
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
         return f;
     f.exists = true;
@@ -127,7 +134,8 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal, Q
         const QJsonObject wal = QJsonDocument::fromJson(content).object();
         content = wal.value(u"content"_s).toString().toUtf8();
         if (wal.isEmpty() || content.isEmpty() || sha256Hex(content) != wal.value(u"checksum"_s).toString())
-            return makeError(ErrorCode::StorageUnreadable, u"%1: the journal is incomplete or its checksum does not match"_s.arg(file));
+            return makeError(ErrorCode::StorageUnreadable,
+                             u"%1: the journal is incomplete or its checksum does not match"_s.arg(file));
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(content, &error);
@@ -173,8 +181,10 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal, Q
         loaded.health = StorageHealth::ReadOnly;
         loaded.reason = u"newer-version"_s;
         loaded.source = file;
-        loaded.problems.append(u"%1 has version %2, newer than this app understands (%3); it is opened read-only"_s.arg(
-            file).arg(version.toDouble()).arg(AccountPool::kVersion));
+        loaded.problems.append(
+            u"%1 has version %2, newer than this app understands (%3); it is opened read-only"_s.arg(file)
+                .arg(version.toDouble())
+                .arg(AccountPool::kVersion));
         return loaded;
     }
     const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
@@ -200,13 +210,12 @@ QStringList PoolStore::backupCandidates() const
     for (const QString &suffix : {u".bak"_s, u".bak.1"_s, u".bak.2"_s})
         out.append(m_path + suffix);
     QStringList others = QDir(directory()).entryList({base + u".*"_s}, QDir::Files | QDir::Hidden);
-    std::sort(others.begin(), others.end(), [](const QString &a, const QString &b) {
-        return a.compare(b, Qt::CaseInsensitive) < 0;
-    });
+    std::sort(others.begin(), others.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     for (const QString &name : std::as_const(others)) {
         const QString full = directory() + u'/' + name;
-        if (out.contains(full) || name.endsWith(u".tmp"_s) || name.endsWith(u".wal"_s)
-            || name.endsWith(u".reset-intent"_s) || name.contains(u".rotate."_s) || name.contains(u".cache"_s))
+        if (out.contains(full) || name.endsWith(u".tmp"_s) || name.endsWith(u".wal"_s) ||
+            name.endsWith(u".reset-intent"_s) || name.contains(u".rotate."_s) || name.contains(u".cache"_s))
             continue;
         out.append(full);
     }
@@ -369,8 +378,9 @@ void PoolStore::migrateLegacyFlagged() const
     }
     const Result<LoadedPool> merged = update([&](AccountPool &flagged) -> Status {
         for (const Account &a : old->pool.accounts) {
-            const bool known = std::any_of(flagged.accounts.begin(), flagged.accounts.end(),
-                                           [&](const Account &f) { return f.refreshTokenKey() == a.refreshTokenKey(); });
+            const bool known = std::any_of(flagged.accounts.begin(), flagged.accounts.end(), [&](const Account &f) {
+                return f.refreshTokenKey() == a.refreshTokenKey();
+            });
             if (!known)
                 flagged.accounts.append(a);
         }
@@ -420,7 +430,8 @@ Status PoolStore::save(const AccountPool &pool, const FileFingerprint &expected,
     if (isSyntheticFixture(pool)) {
         Result<LoadedPool> current = readCandidate(m_path, false);
         if (current && !current->pool.accounts.isEmpty() && !isSyntheticFixture(current->pool))
-            return makeError(ErrorCode::Io, u"refusing to write test fixture accounts over the real pool %1"_s.arg(m_path));
+            return makeError(ErrorCode::Io,
+                             u"refusing to write test fixture accounts over the real pool %1"_s.arg(m_path));
     }
     if (fingerprint() != expected)
         return makeError(ErrorCode::StorageBusy, u"storage changed concurrently"_s);
@@ -475,8 +486,9 @@ Result<LoadedPool> PoolStore::update(const Mutation &mutate, bool rotateBackups)
         if (!loaded)
             return loaded.error();
         if (loaded->readOnly())
-            return makeError(ErrorCode::StorageReadOnly,
-                             u"%1 was written by a newer version of codex-multi-auth; it is read-only here"_s.arg(m_path));
+            return makeError(
+                ErrorCode::StorageReadOnly,
+                u"%1 was written by a newer version of codex-multi-auth; it is read-only here"_s.arg(m_path));
         if (loaded->health == StorageHealth::Corrupt)
             return makeError(ErrorCode::StorageUnreadable,
                              u"%1 cannot be read (%2) and nothing could be recovered; the file was left as it is. "
@@ -524,7 +536,8 @@ Result<QStringList> PoolStore::clearAll() const
                 markers.append(a.refreshToken);
         }
     }
-    const QByteArray intent = toJsonCompact(QJsonObject{{u"version"_s, 1}, {u"createdAt"_s, double(Clock::instance().nowMs())}});
+    const QByteArray intent =
+        toJsonCompact(QJsonObject{{u"version"_s, 1}, {u"createdAt"_s, double(Clock::instance().nowMs())}});
     if (Status s = writeFileAtomically(m_path + u".reset-intent"_s, intent, 0600); !s)
         return s.error();
     if (!removeFileWithRetry(m_path) || !removeFileWithRetry(m_path + u".wal"_s))

@@ -12,7 +12,15 @@
 namespace cma {
 
 /// Storage health states (storage.md §10.5).
-enum class StorageHealth { Healthy, Empty, Recoverable, Corrupt, IntentionalReset, ReadOnly };
+enum class StorageHealth
+{
+    Healthy,
+    Empty,
+    Recoverable,
+    Corrupt,
+    IntentionalReset,
+    ReadOnly
+};
 QString storageHealthName(StorageHealth health);
 
 /// Size, mtime and SHA-256 of a file as seen at load, for the compare-and-swap before a save.
@@ -55,7 +63,11 @@ public:
     /// The pool, or the flagged-accounts file (storage.md §6), which shares the record format,
     /// backups and reset marker but is `{"version":1,"accounts":[…]}` and never "corrupt" on an
     /// unknown version (it is then empty).
-    enum class Kind { Pool, Flagged };
+    enum class Kind
+    {
+        Pool,
+        Flagged
+    };
 
     explicit PoolStore(QString poolPath, Kind kind = Kind::Pool);
     Kind kind() const { return m_kind; }

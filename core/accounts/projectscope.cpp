@@ -180,7 +180,8 @@ ProjectScope::Resolved ProjectScope::resolve(const QString &storageRoot, const Q
     if (QFileInfo::exists(inRepo))
         r.legacyPools.append(inRepo);
     if (r.identityRoot != r.projectRoot) {
-        const QString worktreePool = storageRoot + u"/projects/"_s + projectKey(r.projectRoot, windows) + u"/openai-codex-accounts.json"_s;
+        const QString worktreePool =
+            storageRoot + u"/projects/"_s + projectKey(r.projectRoot, windows) + u"/openai-codex-accounts.json"_s;
         if (QFileInfo::exists(worktreePool))
             r.legacyPools.append(worktreePool);
     }

@@ -34,8 +34,8 @@ bool holdsAccountStorage(const QString &dir)
 
 bool holdsStorageSignal(const QString &dir)
 {
-    static const QStringList signalNames = kPoolNames + QStringList{u"settings.json"_s, u"config.json"_s,
-                                                                    u"dashboard-settings.json"_s, u"projects"_s};
+    static const QStringList signalNames =
+        kPoolNames + QStringList{u"settings.json"_s, u"config.json"_s, u"dashboard-settings.json"_s, u"projects"_s};
     for (const QString &name : signalNames) {
         if (QFileInfo::exists(dir + u'/' + name))
             return true;
@@ -106,10 +106,14 @@ StoragePaths StoragePaths::resolve(const QProcessEnvironment &env)
 QString StoragePaths::rootSourceName() const
 {
     switch (rootSource) {
-    case RootSource::Environment: return u"env"_s;
-    case RootSource::ExplicitCodexHome: return u"CODEX_HOME"_s;
-    case RootSource::Probe: return u"probe"_s;
-    case RootSource::Default: return u"default"_s;
+    case RootSource::Environment:
+        return u"env"_s;
+    case RootSource::ExplicitCodexHome:
+        return u"CODEX_HOME"_s;
+    case RootSource::Probe:
+        return u"probe"_s;
+    case RootSource::Default:
+        return u"default"_s;
     }
     return {};
 }

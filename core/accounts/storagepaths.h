@@ -9,7 +9,13 @@ namespace cma {
 /// at start-up; probing never creates a directory.
 struct StoragePaths
 {
-    enum class RootSource { Environment, ExplicitCodexHome, Probe, Default };
+    enum class RootSource
+    {
+        Environment,
+        ExplicitCodexHome,
+        Probe,
+        Default
+    };
 
     QString home;
     QString codexHome;

@@ -51,8 +51,7 @@ HttpServerResponse textResponse(int status, const QByteArray &text)
 
 CallbackServer::CallbackServer(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 CallbackServer::~CallbackServer()
 {
@@ -72,7 +71,10 @@ bool CallbackServer::isListening() const
 QByteArray CallbackServer::page(bool success, const QString &title, const QString &message, const QString &hint)
 {
     QFile f(u":/cma/pages/result.html"_s);
-    QString html = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : u"<!doctype html><title>{{title}}</title><h1>{{title}}</h1><p>{{message}}</p><p>{{hint}}</p>"_s;
+    QString html =
+        f.open(QIODevice::ReadOnly)
+            ? QString::fromUtf8(f.readAll())
+            : u"<!doctype html><title>{{title}}</title><h1>{{title}}</h1><p>{{message}}</p><p>{{hint}}</p>"_s;
     html.replace(u"{{kind}}"_s, success ? u"ok"_s : u"err"_s);
     html.replace(u"{{title}}"_s, escape(title));
     html.replace(u"{{message}}"_s, escape(message));
@@ -83,8 +85,8 @@ QByteArray CallbackServer::page(bool success, const QString &title, const QStrin
 QPair<QString, QString> CallbackServer::providerErrorText(const QString &error, const QString &description)
 {
     if (error == "access_denied"_L1 && description.contains(u"missing_codex_entitlement"_s, Qt::CaseInsensitive))
-        return {tr("You do not have access to Codex"),
-                tr("Codex is not enabled for your workspace. Contact your workspace administrator to request access to Codex.")};
+        return {tr("You do not have access to Codex"), tr("Codex is not enabled for your workspace. Contact your "
+                                                          "workspace administrator to request access to Codex.")};
     const QString detail = description.trimmed().isEmpty() ? error : description.trimmed();
     return {tr("Sign-in could not be completed"), tr("Sign-in failed: %1").arg(detail)};
 }
@@ -103,11 +105,13 @@ void CallbackServer::tryBind()
 {
     if (m_phase != Phase::Binding)
         return;
-    const quint16 target = m_exactPort ? m_exactPort : (m_onFallback ? Endpoints::kFallbackCallbackPort : Endpoints::kCallbackPort);
+    const quint16 target =
+        m_exactPort ? m_exactPort : (m_onFallback ? Endpoints::kFallbackCallbackPort : Endpoints::kCallbackPort);
     m_server = std::make_unique<HttpServer>();
     m_server->setRequestTimeoutMs(m_requestTimeoutMs);
     m_server->setMaxBodyBytes(0);
-    m_server->setHandler([this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) { handle(r, std::move(resp)); });
+    m_server->setHandler(
+        [this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) { handle(r, std::move(resp)); });
     connect(m_server.get(), &HttpServer::requestRejected, this, &CallbackServer::requestRejected);
     if (m_server->listen(QHostAddress::LocalHost, target)) {
         m_port = m_server->port();
@@ -146,9 +150,13 @@ void CallbackServer::sendCancelToHolder(quint16 port)
     auto *socket = new QTcpSocket(this);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); socket->deleteLater(); });
+    connect(timer, &QTimer::timeout, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
     connect(socket, &QTcpSocket::connected, socket, [socket, port] {
-        socket->write("GET /cancel HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\nConnection: close\r\n\r\n");
+        socket->write("GET /cancel HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+                      "\r\nConnection: close\r\n\r\n");
     });
     connect(socket, &QTcpSocket::readyRead, socket, [socket] {
         socket->read(64);
@@ -203,13 +211,15 @@ void CallbackServer::handle(const HttpServerRequest &request, std::shared_ptr<Ht
             return;
         }
         if (m_phase != Phase::Waiting) {
-            responder->respond(htmlResponse(200, page(false, tr("Sign-in could not be completed"),
-                                                      tr("This sign-in attempt has ended. Start a new one from the app."))));
+            responder->respond(
+                htmlResponse(200, page(false, tr("Sign-in could not be completed"),
+                                       tr("This sign-in attempt has ended. Start a new one from the app."))));
             return;
         }
         const QString error = request.query.queryItemValue(u"error"_s, QUrl::FullyDecoded);
         if (!error.isEmpty()) {
-            const auto [title, message] = providerErrorText(error, request.query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded));
+            const auto [title, message] =
+                providerErrorText(error, request.query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded));
             m_phase = Phase::Stopped;
             responder->respond(htmlResponse(200, page(false, title, message)));
             Q_EMIT failed(message);
@@ -230,7 +240,8 @@ void CallbackServer::handle(const HttpServerRequest &request, std::shared_ptr<Ht
                 return;
             if (failure.isEmpty()) {
                 self->m_phase = Phase::Done;
-                responder->respond(HttpServerResponse::redirect(u"http://127.0.0.1:%1/success"_s.arg(self->m_port).toLatin1()));
+                responder->respond(
+                    HttpServerResponse::redirect(u"http://127.0.0.1:%1/success"_s.arg(self->m_port).toLatin1()));
                 // The browser fetches /success next; the server goes away shortly after.
                 QTimer::singleShot(10000, self.data(), [self] {
                     if (self && self->m_server) {
@@ -253,8 +264,9 @@ void CallbackServer::handle(const HttpServerRequest &request, std::shared_ptr<Ht
         return;
     }
     if (path == "/success"_L1) {
-        responder->respond(htmlResponse(200, page(true, tr("Signed in to Codex Multi-Auth"),
-                                                  tr("The account was added. You can close this window and return to the app."))));
+        responder->respond(
+            htmlResponse(200, page(true, tr("Signed in to Codex Multi-Auth"),
+                                   tr("The account was added. You can close this window and return to the app."))));
         if (m_phase == Phase::Done)
             QTimer::singleShot(0, this, &CallbackServer::successPageDone);
         return;

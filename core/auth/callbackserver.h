@@ -80,7 +80,15 @@ private:
     void sendCancelToHolder(quint16 port);
     void handle(const HttpServerRequest &request, std::shared_ptr<HttpResponder> responder);
 
-    enum class Phase { Idle, Binding, Waiting, Exchanging, Done, Stopped };
+    enum class Phase
+    {
+        Idle,
+        Binding,
+        Waiting,
+        Exchanging,
+        Done,
+        Stopped
+    };
     std::unique_ptr<HttpServer> m_server;
     Phase m_phase = Phase::Idle;
     QString m_state;

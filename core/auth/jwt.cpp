@@ -20,8 +20,8 @@ std::optional<QJsonObject> decodePayload(const QString &token)
     while (payload.endsWith(u'='))
         payload.chop(1);
     const auto decoded = QByteArray::fromBase64Encoding(payload.toLatin1(),
-                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
+                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
+                                                            QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);
@@ -79,8 +79,10 @@ TokenIdentity TokenIdentity::fromTokens(const QString &idToken, const QString &a
     TokenIdentity t;
     t.email = firstNonEmpty({stringAt(id, {}, u"email"_s), stringAt(id, profile, u"email"_s),
                              stringAt(access, profile, u"email"_s), stringAt(access, {}, u"email"_s)});
-    t.accountId = firstNonEmpty({stringAt(id, auth, u"chatgpt_account_id"_s), stringAt(access, auth, u"chatgpt_account_id"_s)});
-    t.plan = firstNonEmpty({stringAt(id, auth, u"chatgpt_plan_type"_s), stringAt(access, auth, u"chatgpt_plan_type"_s)});
+    t.accountId =
+        firstNonEmpty({stringAt(id, auth, u"chatgpt_account_id"_s), stringAt(access, auth, u"chatgpt_account_id"_s)});
+    t.plan =
+        firstNonEmpty({stringAt(id, auth, u"chatgpt_plan_type"_s), stringAt(access, auth, u"chatgpt_plan_type"_s)});
     t.userId = firstNonEmpty({stringAt(id, auth, u"chatgpt_user_id"_s), stringAt(id, auth, u"user_id"_s),
                               stringAt(access, auth, u"chatgpt_user_id"_s), stringAt(access, auth, u"user_id"_s)});
     if (access) {
@@ -92,12 +94,21 @@ TokenIdentity TokenIdentity::fromTokens(const QString &idToken, const QString &a
 
 QString planDisplayName(const QString &plan)
 {
-    static const QHash<QString, QString> names = {
-        {u"free"_s, u"Free"_s}, {u"go"_s, u"Go"_s}, {u"plus"_s, u"Plus"_s}, {u"pro"_s, u"Pro"_s},
-        {u"prolite"_s, u"Pro Lite"_s}, {u"team"_s, u"Team"_s}, {u"business"_s, u"Business"_s},
-        {u"enterprise"_s, u"Enterprise"_s}, {u"hc"_s, u"Enterprise"_s}, {u"edu"_s, u"Edu"_s},
-        {u"education"_s, u"Education"_s}, {u"free_workspace"_s, u"Free Workspace"_s}, {u"guest"_s, u"Guest"_s},
-        {u"quorum"_s, u"Quorum"_s}, {u"k12"_s, u"K-12"_s}};
+    static const QHash<QString, QString> names = {{u"free"_s, u"Free"_s},
+                                                  {u"go"_s, u"Go"_s},
+                                                  {u"plus"_s, u"Plus"_s},
+                                                  {u"pro"_s, u"Pro"_s},
+                                                  {u"prolite"_s, u"Pro Lite"_s},
+                                                  {u"team"_s, u"Team"_s},
+                                                  {u"business"_s, u"Business"_s},
+                                                  {u"enterprise"_s, u"Enterprise"_s},
+                                                  {u"hc"_s, u"Enterprise"_s},
+                                                  {u"edu"_s, u"Edu"_s},
+                                                  {u"education"_s, u"Education"_s},
+                                                  {u"free_workspace"_s, u"Free Workspace"_s},
+                                                  {u"guest"_s, u"Guest"_s},
+                                                  {u"quorum"_s, u"Quorum"_s},
+                                                  {u"k12"_s, u"K-12"_s}};
     return names.value(plan.trimmed().toLower(), plan);
 }
 

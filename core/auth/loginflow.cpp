@@ -20,9 +20,12 @@ namespace cma {
 QString loginMethodName(LoginMethod m)
 {
     switch (m) {
-    case LoginMethod::Browser: return u"browser"_s;
-    case LoginMethod::Manual: return u"manual"_s;
-    case LoginMethod::Device: return u"device"_s;
+    case LoginMethod::Browser:
+        return u"browser"_s;
+    case LoginMethod::Manual:
+        return u"manual"_s;
+    case LoginMethod::Device:
+        return u"device"_s;
     }
     return {};
 }
@@ -30,7 +33,8 @@ QString loginMethodName(LoginMethod m)
 Result<QPair<QString, QString>> parsePastedRedirect(const QString &input)
 {
     const QString text = input.trimmed();
-    const Error notRedirect = makeError(ErrorCode::Usage, QCoreApplication::translate("Login", "That is not a sign-in redirect URL"));
+    const Error notRedirect =
+        makeError(ErrorCode::Usage, QCoreApplication::translate("Login", "That is not a sign-in redirect URL"));
     QString code, state;
     auto fromQuery = [&](const QString &q) {
         QString query = q;
@@ -62,7 +66,8 @@ Result<Account> accountFromLogin(const TokenResponse &tokens, const QString &org
     const TokenIdentity who = TokenIdentity::fromTokens(tokens.idToken, tokens.accessToken);
     const QString accountId = orgOverride.isEmpty() ? who.accountId : orgOverride;
     if (accountId.isEmpty())
-        return makeError(ErrorCode::Auth, QCoreApplication::translate("Login", "the sign-in returned no ChatGPT workspace"));
+        return makeError(ErrorCode::Auth,
+                         QCoreApplication::translate("Login", "the sign-in returned no ChatGPT workspace"));
     Account a;
     a.accountId = accountId;
     a.accountIdSource = orgOverride.isEmpty() ? u"id_token"_s : u"manual"_s;
@@ -147,25 +152,26 @@ void BrowserLogin::exchange(const QString &code, LoginMethod method, std::functi
     }
     m_busy = true;
     QPointer<BrowserLogin> self(this);
-    TokenClient(m_endpoints).exchangeCode(code, m_secrets.verifier, m_redirectUri, this, [self, method, finish](Result<TokenResponse> r) {
-        if (!self)
-            return;
-        self->m_busy = false;
-        if (!r) {
-            finish(r.error().message);
-            return;
-        }
-        // The tokens must name a ChatGPT workspace, or the attempt fails without adding anything.
-        Result<Account> probe = accountFromLogin(r.value());
-        if (!probe) {
-            finish(probe.error().message);
-            return;
-        }
-        finish(QString());
-        self->m_done = true;
-        self->m_timeout.stop();
-        Q_EMIT self->succeeded(LoginResult{r.value(), method});
-    });
+    TokenClient(m_endpoints)
+        .exchangeCode(code, m_secrets.verifier, m_redirectUri, this, [self, method, finish](Result<TokenResponse> r) {
+            if (!self)
+                return;
+            self->m_busy = false;
+            if (!r) {
+                finish(r.error().message);
+                return;
+            }
+            // The tokens must name a ChatGPT workspace, or the attempt fails without adding anything.
+            Result<Account> probe = accountFromLogin(r.value());
+            if (!probe) {
+                finish(probe.error().message);
+                return;
+            }
+            finish(QString());
+            self->m_done = true;
+            self->m_timeout.stop();
+            Q_EMIT self->succeeded(LoginResult{r.value(), method});
+        });
 }
 
 void BrowserLogin::waitForSuccessPage()
@@ -225,7 +231,8 @@ void DeviceLogin::start()
     req.method = "POST";
     req.url = m_endpoints.deviceUserCodeUrl();
     req.headers = {{"Content-Type", "application/json"}};
-    req.body = QJsonDocument(QJsonObject{{u"client_id"_s, QString::fromLatin1(Endpoints::kClientId)}}).toJson(QJsonDocument::Compact);
+    req.body = QJsonDocument(QJsonObject{{u"client_id"_s, QString::fromLatin1(Endpoints::kClientId)}})
+                   .toJson(QJsonDocument::Compact);
     HttpClient::send(req, this, [this](const HttpResult &r) {
         if (r.status == 404) {
             m_done = true;
@@ -277,7 +284,8 @@ void DeviceLogin::poll()
     req.method = "POST";
     req.url = m_endpoints.deviceTokenUrl();
     req.headers = {{"Content-Type", "application/json"}};
-    req.body = QJsonDocument(QJsonObject{{u"device_auth_id"_s, m_deviceAuthId}, {u"user_code"_s, m_userCode}}).toJson(QJsonDocument::Compact);
+    req.body = QJsonDocument(QJsonObject{{u"device_auth_id"_s, m_deviceAuthId}, {u"user_code"_s, m_userCode}})
+                   .toJson(QJsonDocument::Compact);
     HttpClient::send(req, this, [this](const HttpResult &r) {
         if (m_done)
             return;
@@ -285,8 +293,10 @@ void DeviceLogin::poll()
             scheduleNext(m_intervalMs);
             return;
         }
-        if (r.isNetworkFailure() || r.status == 408 || r.status == 429 || r.status == 502 || r.status == 503 || r.status == 504) {
-            qint64 wait = m_intervalMs + qint64((QRandomGenerator::global()->generateDouble() * 0.2 - 0.1) * double(m_intervalMs));
+        if (r.isNetworkFailure() || r.status == 408 || r.status == 429 || r.status == 502 || r.status == 503 ||
+            r.status == 504) {
+            qint64 wait = m_intervalMs +
+                          qint64((QRandomGenerator::global()->generateDouble() * 0.2 - 0.1) * double(m_intervalMs));
             const QByteArray retry = r.header("Retry-After").trimmed();
             bool ok = false;
             const qint64 seconds = retry.toLongLong(&ok);
@@ -314,18 +324,19 @@ void DeviceLogin::poll()
             return;
         }
         m_done = true;
-        TokenClient(m_endpoints).exchangeCode(code, verifier, m_endpoints.deviceRedirectUri(), this, [this](Result<TokenResponse> t) {
-            if (!t) {
-                Q_EMIT failed(tr("Token exchange failed: %1").arg(t.error().message));
-                return;
-            }
-            Result<Account> probe = accountFromLogin(t.value());
-            if (!probe) {
-                Q_EMIT failed(probe.error().message);
-                return;
-            }
-            Q_EMIT succeeded(LoginResult{t.value(), LoginMethod::Device});
-        });
+        TokenClient(m_endpoints)
+            .exchangeCode(code, verifier, m_endpoints.deviceRedirectUri(), this, [this](Result<TokenResponse> t) {
+                if (!t) {
+                    Q_EMIT failed(tr("Token exchange failed: %1").arg(t.error().message));
+                    return;
+                }
+                Result<Account> probe = accountFromLogin(t.value());
+                if (!probe) {
+                    Q_EMIT failed(probe.error().message);
+                    return;
+                }
+                Q_EMIT succeeded(LoginResult{t.value(), LoginMethod::Device});
+            });
     });
 }
 

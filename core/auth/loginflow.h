@@ -15,7 +15,12 @@ namespace cma {
 class CallbackServer;
 
 /// How the authorization code arrived (cli.md `login` JSON `method`).
-enum class LoginMethod { Browser, Manual, Device };
+enum class LoginMethod
+{
+    Browser,
+    Manual,
+    Device
+};
 QString loginMethodName(LoginMethod m);
 
 /// A finished sign-in: the tokens and how they came.

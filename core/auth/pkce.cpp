@@ -38,7 +38,8 @@ QByteArray formEncodeValue(const QString &value)
     return out;
 }
 
-QUrl buildAuthorizeUrl(const Endpoints &endpoints, const QString &redirectUri, const PkceSecrets &secrets, bool promptLogin)
+QUrl buildAuthorizeUrl(const Endpoints &endpoints, const QString &redirectUri, const PkceSecrets &secrets,
+                       bool promptLogin)
 {
     QByteArray query;
     auto add = [&](const char *name, const QString &value) {

@@ -23,7 +23,8 @@ struct PkceSecrets
 
 /// `{issuer}/oauth/authorize?…` with the parameters in the 0.169.0 order, form-encoded;
 /// `prompt=login` only when the pool already holds an account.
-QUrl buildAuthorizeUrl(const Endpoints &endpoints, const QString &redirectUri, const PkceSecrets &secrets, bool promptLogin);
+QUrl buildAuthorizeUrl(const Endpoints &endpoints, const QString &redirectUri, const PkceSecrets &secrets,
+                       bool promptLogin);
 
 /// Percent-encodes for application/x-www-form-urlencoded (space → `+`).
 QByteArray formEncodeValue(const QString &value);

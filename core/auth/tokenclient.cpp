@@ -46,8 +46,7 @@ std::optional<qint64> retryAfter(const HttpResult &r, qint64 nowMs)
 
 TokenClient::TokenClient(Endpoints endpoints)
     : m_endpoints(std::move(endpoints))
-{
-}
+{}
 
 QString TokenClient::errorCode(const QByteArray &body)
 {
@@ -67,7 +66,8 @@ QString TokenClient::failureDetail(const HttpResult &r)
     if (doc.isObject()) {
         const QJsonObject o = doc.object();
         const QJsonValue error = o.value(u"error"_s);
-        if (o.value(u"error_description"_s).isString() && !o.value(u"error_description"_s).toString().trimmed().isEmpty())
+        if (o.value(u"error_description"_s).isString() &&
+            !o.value(u"error_description"_s).toString().trimmed().isEmpty())
             detail = o.value(u"error_description"_s).toString();
         else if (error.isObject() && error.toObject().value(u"message"_s).isString())
             detail = error.toObject().value(u"message"_s).toString();
@@ -85,10 +85,12 @@ QString TokenClient::failureDetail(const HttpResult &r)
 Result<TokenResponse> TokenClient::parseTokens(const HttpResult &r, bool requireAll, qint64 nowMs)
 {
     if (r.isNetworkFailure())
-        return makeError(ErrorCode::Network, r.timedOut ? u"the token endpoint did not answer within 30 s"_s
-                                                        : u"could not reach the token endpoint: %1"_s.arg(r.networkError));
+        return makeError(ErrorCode::Network, r.timedOut
+                                                 ? u"the token endpoint did not answer within 30 s"_s
+                                                 : u"could not reach the token endpoint: %1"_s.arg(r.networkError));
     if (r.status < 200 || r.status >= 300)
-        return makeError(ErrorCode::Auth, u"token endpoint returned status %1: %2"_s.arg(r.status).arg(failureDetail(r)));
+        return makeError(ErrorCode::Auth,
+                         u"token endpoint returned status %1: %2"_s.arg(r.status).arg(failureDetail(r)));
     const QJsonDocument doc = QJsonDocument::fromJson(r.body);
     if (!doc.isObject())
         return makeError(ErrorCode::Auth, u"the token endpoint answered with something other than JSON"_s);
@@ -105,8 +107,8 @@ Result<TokenResponse> TokenClient::parseTokens(const HttpResult &r, bool require
     return t;
 }
 
-void TokenClient::exchangeCode(const QString &code, const QString &verifier, const QString &redirectUri, QObject *context,
-                               ExchangeCallback done)
+void TokenClient::exchangeCode(const QString &code, const QString &verifier, const QString &redirectUri,
+                               QObject *context, ExchangeCallback done)
 {
     HttpRequest req;
     req.method = "POST";
@@ -117,10 +119,12 @@ void TokenClient::exchangeCode(const QString &code, const QString &verifier, con
                            {u"code"_s, code},
                            {u"redirect_uri"_s, redirectUri},
                            {u"code_verifier"_s, verifier}});
-    HttpClient::send(req, context, [done](const HttpResult &r) { done(parseTokens(r, true, Clock::instance().nowMs())); });
+    HttpClient::send(req, context,
+                     [done](const HttpResult &r) { done(parseTokens(r, true, Clock::instance().nowMs())); });
 }
 
-Result<TokenResponse> TokenClient::exchangeCodeBlocking(const QString &code, const QString &verifier, const QString &redirectUri)
+Result<TokenResponse> TokenClient::exchangeCodeBlocking(const QString &code, const QString &verifier,
+                                                        const QString &redirectUri)
 {
     QEventLoop loop;
     std::optional<Result<TokenResponse>> out;
@@ -137,7 +141,8 @@ RefreshOutcome TokenClient::classifyRefresh(const HttpResult &r, qint64 nowMs)
     RefreshOutcome out;
     if (r.isNetworkFailure()) {
         out.failure.reason = r.timedOut ? u"timeout"_s : u"network_error"_s;
-        out.message = r.timedOut ? u"the token endpoint did not answer in time"_s : u"could not reach the token endpoint"_s;
+        out.message =
+            r.timedOut ? u"the token endpoint did not answer in time"_s : u"could not reach the token endpoint"_s;
         return out;
     }
     if (r.status >= 200 && r.status < 300) {
@@ -186,7 +191,8 @@ void TokenClient::refresh(const QString &refreshToken, const QString &reason, QO
                                          {u"refresh_reason"_s, reason},
                                          {u"refresh_token"_s, refreshToken}},
                              {u"client_id"_s, u"grant_type"_s, u"refresh_reason"_s, u"refresh_token"_s});
-    HttpClient::send(req, context, [done](const HttpResult &r) { done(classifyRefresh(r, Clock::instance().nowMs())); });
+    HttpClient::send(req, context,
+                     [done](const HttpResult &r) { done(classifyRefresh(r, Clock::instance().nowMs())); });
 }
 
 RefreshOutcome TokenClient::refreshBlocking(const QString &refreshToken, const QString &reason)

@@ -48,7 +48,8 @@ public:
     /// required ("token response missing fields").
     void exchangeCode(const QString &code, const QString &verifier, const QString &redirectUri, QObject *context,
                       ExchangeCallback done);
-    Result<TokenResponse> exchangeCodeBlocking(const QString &code, const QString &verifier, const QString &redirectUri);
+    Result<TokenResponse> exchangeCodeBlocking(const QString &code, const QString &verifier,
+                                               const QString &redirectUri);
 
     /// POST {issuer}/oauth/token with the JSON body of protocol.md §3.2.
     void refresh(const QString &refreshToken, const QString &reason, QObject *context, RefreshCallback done);

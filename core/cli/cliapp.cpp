@@ -13,14 +13,14 @@ using namespace Qt::StringLiterals;
 
 namespace cma::cli {
 
-CommandContext::CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints, Setup setup)
+CommandContext::CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints,
+                               Setup setup)
     : m_console(console)
     , m_args(std::move(args))
     , m_env(std::move(env))
     , m_endpoints(std::move(endpoints))
     , m_setup(std::move(setup))
-{
-}
+{}
 
 AppContext &CommandContext::app()
 {
@@ -29,7 +29,8 @@ AppContext &CommandContext::app()
         if (m_setup)
             m_setup(*m_app);
         if (m_args.has(u"--project"_s)) {
-            const ProjectScope::Resolved project = ProjectScope::resolve(m_app->paths().root, m_args.value(u"--project"_s));
+            const ProjectScope::Resolved project =
+                ProjectScope::resolve(m_app->paths().root, m_args.value(u"--project"_s));
             m_app->setPoolPath(project.poolPath, project.legacyPools);
         }
     }
@@ -88,8 +89,8 @@ bool CliApp::wantsCli(const QStringList &args)
     if (args.isEmpty())
         return false;
     const QString first = args.first();
-    if (first == "--cli"_L1 || first == "auth"_L1 || first == "--help"_L1 || first == "-h"_L1
-        || first == "--version"_L1 || first == "-v"_L1)
+    if (first == "--cli"_L1 || first == "auth"_L1 || first == "--help"_L1 || first == "-h"_L1 ||
+        first == "--version"_L1 || first == "-v"_L1)
         return true;
     return commandWords().contains(first);
 }
@@ -210,8 +211,11 @@ int CliApp::run(QStringList args)
     // Build-time generation of completions and the man page (not a user command).
     if (args.size() == 2 && args.first() == "__generate"_L1) {
         const QString what = args.at(1);
-        const QString text = what == "bash"_L1 ? bashCompletion() : what == "zsh"_L1 ? zshCompletion()
-                           : what == "fish"_L1 ? fishCompletion() : what == "man"_L1 ? manPage() : QString();
+        const QString text = what == "bash"_L1   ? bashCompletion()
+                             : what == "zsh"_L1  ? zshCompletion()
+                             : what == "fish"_L1 ? fishCompletion()
+                             : what == "man"_L1  ? manPage()
+                                                 : QString();
         if (text.isEmpty())
             return usageError(u"__generate"_s, u"bash, zsh, fish or man"_s, false);
         m_console.out() << text;
@@ -262,7 +266,8 @@ int CliApp::run(QStringList args)
     if (!parsed)
         return usageError(spec->name, parsed.error().message, json);
     if (spec->synopsis.isEmpty() && !parsed->positional.isEmpty())
-        return usageError(spec->name, u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
+        return usageError(spec->name,
+                          u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
 
     // Configuration errors stop every command, read-only ones included (cli.md §2).
     Result<Endpoints> endpoints = Endpoints::fromEnvironment(m_env);

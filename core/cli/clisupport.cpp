@@ -37,7 +37,8 @@ Result<int> resolveSelector(const AccountPool &pool, const QString &selector)
     QStringList candidates;
     for (int i : std::as_const(hits))
         candidates.append(accountLabelText(pool.accounts[i], i + 1));
-    return makeError(ErrorCode::Ambiguous, u"%1 matches several accounts; use a number: %2"_s.arg(sel, candidates.join(u"; "_s)));
+    return makeError(ErrorCode::Ambiguous,
+                     u"%1 matches several accounts; use a number: %2"_s.arg(sel, candidates.join(u"; "_s)));
 }
 
 Result<QList<int>> resolveSelectors(const AccountPool &pool, const QStringList &selectors)
@@ -167,8 +168,8 @@ QJsonValue windowJson(const QuotaWindow &w)
         return QJsonValue::Null;
     QJsonObject o;
     o.insert(u"usedPercent"_s, w.usedPercent ? QJsonValue(*w.usedPercent) : QJsonValue(QJsonValue::Null));
-    o.insert(u"leftPercent"_s, w.usedPercent ? QJsonValue(std::clamp(100.0 - *w.usedPercent, 0.0, 100.0))
-                                             : QJsonValue(QJsonValue::Null));
+    o.insert(u"leftPercent"_s,
+             w.usedPercent ? QJsonValue(std::clamp(100.0 - *w.usedPercent, 0.0, 100.0)) : QJsonValue(QJsonValue::Null));
     o.insert(u"windowMinutes"_s, w.windowMinutes ? QJsonValue(*w.windowMinutes) : QJsonValue(QJsonValue::Null));
     o.insert(u"resetAt"_s, w.resetAtMs ? QJsonValue(double(*w.resetAtMs)) : QJsonValue(QJsonValue::Null));
     return o;
@@ -186,9 +187,10 @@ Result<LoadedPool> loadForReading(CommandContext &ctx, bool allowCorrupt)
         err << "warning: the pool file is damaged or missing; the next change will restore the recovered accounts\n";
     err.flush();
     if (loaded->health == StorageHealth::Corrupt && !allowCorrupt)
-        return makeError(ErrorCode::StorageUnreadable,
-                         u"%1 cannot be read (%2). Nothing was changed; run codex-multi-auth --cli doctor for the options."_s.arg(
-                             ctx.app().repository().store().path(), loaded->corruption));
+        return makeError(
+            ErrorCode::StorageUnreadable,
+            u"%1 cannot be read (%2). Nothing was changed; run codex-multi-auth --cli doctor for the options."_s.arg(
+                ctx.app().repository().store().path(), loaded->corruption));
     return loaded;
 }
 
@@ -196,7 +198,8 @@ Result<LoadedPool> loadNonEmpty(CommandContext &ctx)
 {
     Result<LoadedPool> loaded = loadForReading(ctx);
     if (loaded && loaded->pool.accounts.isEmpty())
-        return makeError(ErrorCode::NoUsableAccount, u"the pool is empty; add an account with codex-multi-auth --cli login"_s);
+        return makeError(ErrorCode::NoUsableAccount,
+                         u"the pool is empty; add an account with codex-multi-auth --cli login"_s);
     return loaded;
 }
 
@@ -205,7 +208,8 @@ Status confirm(CommandContext &ctx, const QString &question, const QString &type
     if (ctx.args().has(u"--yes"_s))
         return success();
     if (!ctx.console().isInteractive())
-        return makeError(ErrorCode::Usage, u"%1 needs confirmation; pass --yes in a non-interactive run"_s.arg(ctx.args().command));
+        return makeError(ErrorCode::Usage,
+                         u"%1 needs confirmation; pass --yes in a non-interactive run"_s.arg(ctx.args().command));
     QTextStream &out = ctx.console().out();
     out << question << (typed.isEmpty() ? u" [y/N] "_s : u" Type %1 to confirm: "_s.arg(typed));
     out.flush();

@@ -39,8 +39,8 @@ QString policyText(const AccountPolicy &p)
 Result<std::pair<AccountPool, int>> selected(CommandContext &ctx, const QStringList &pos, int needArgs)
 {
     if (pos.size() != needArgs)
-        return makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli %1 %2"_s.arg(ctx.args().command,
-                                                                                       needArgs == 1 ? u"<sel>"_s : u"<sel> <value>"_s));
+        return makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli %1 %2"_s.arg(
+                                               ctx.args().command, needArgs == 1 ? u"<sel>"_s : u"<sel> <value>"_s));
     Result<LoadedPool> loaded = loadForReading(ctx);
     if (!loaded)
         return loaded.error();
@@ -92,32 +92,36 @@ int runAccountPolicy(CommandContext &ctx)
     if ((verb == "tag"_L1 || verb == "untag"_L1) && !PolicyStore::normalizeTag(value))
         return ctx.fail(makeError(ErrorCode::Usage, u"a tag needs letters or digits"_s));
     PolicyStore store = policyStore(ctx.app());
-    Result<AccountPolicy> policy = store.update(pool.accounts[index], [&](AccountPolicy &p) -> Status {
-        if (verb == "tag"_L1) {
-            p.tags.append(*PolicyStore::normalizeTag(value));
-        } else if (verb == "untag"_L1) {
-            p.tags.removeAll(*PolicyStore::normalizeTag(value));
-        } else if (verb == "weight"_L1) {
-            p.weight = value.toInt();
-        } else if (verb == "note"_L1) {
-            const QString note = value.trimmed();
-            if (note.size() > 500)
-                return makeError(ErrorCode::Usage, u"a note has at most 500 characters"_s);
-            p.note = note.isEmpty() ? std::nullopt : std::optional<QString>(note);
-        } else if (verb == "pause"_L1 || verb == "unpause"_L1) {
-            p.paused = verb == "pause"_L1;
-        } else if (verb == "drain"_L1 || verb == "undrain"_L1) {
-            p.drained = verb == "drain"_L1;
-        }
-        return success();
-    }, Clock::instance().nowMs());
+    Result<AccountPolicy> policy = store.update(
+        pool.accounts[index],
+        [&](AccountPolicy &p) -> Status {
+            if (verb == "tag"_L1) {
+                p.tags.append(*PolicyStore::normalizeTag(value));
+            } else if (verb == "untag"_L1) {
+                p.tags.removeAll(*PolicyStore::normalizeTag(value));
+            } else if (verb == "weight"_L1) {
+                p.weight = value.toInt();
+            } else if (verb == "note"_L1) {
+                const QString note = value.trimmed();
+                if (note.size() > 500)
+                    return makeError(ErrorCode::Usage, u"a note has at most 500 characters"_s);
+                p.note = note.isEmpty() ? std::nullopt : std::optional<QString>(note);
+            } else if (verb == "pause"_L1 || verb == "unpause"_L1) {
+                p.paused = verb == "pause"_L1;
+            } else if (verb == "drain"_L1 || verb == "undrain"_L1) {
+                p.drained = verb == "drain"_L1;
+            }
+            return success();
+        },
+        Clock::instance().nowMs());
     if (!policy)
         return ctx.fail(policy.error());
     const qint64 now = Clock::instance().nowMs();
     AccountFacts facts;
     facts.policy = policy.value();
     return ctx.succeed(u"Account %1: %2."_s.arg(index + 1).arg(policyText(policy.value())),
-                       {{u"account"_s, accountObject(pool, index, facts, now, ctx.redact())}, {u"policy"_s, policyJson(policy.value())}});
+                       {{u"account"_s, accountObject(pool, index, facts, now, ctx.redact())},
+                        {u"policy"_s, policyJson(policy.value())}});
 }
 
 int runAccountEnable(CommandContext &ctx)
@@ -145,7 +149,9 @@ int runAccountEnable(CommandContext &ctx)
     if (!saved)
         return ctx.fail(saved.error());
     const qint64 now = Clock::instance().nowMs();
-    return ctx.succeed(u"%1 account %2: %3."_s.arg(enable ? u"Enabled"_s : u"Disabled"_s).arg(index + 1).arg(accountText(saved->pool, index, ctx.redact())),
+    return ctx.succeed(u"%1 account %2: %3."_s.arg(enable ? u"Enabled"_s : u"Disabled"_s)
+                           .arg(index + 1)
+                           .arg(accountText(saved->pool, index, ctx.redact())),
                        {{u"account"_s, accountObject(saved->pool, index, AccountFacts{}, now, ctx.redact())}});
 }
 

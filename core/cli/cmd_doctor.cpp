@@ -32,7 +32,8 @@ struct Check
 
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 0777);
@@ -51,18 +52,21 @@ int runDoctor(CommandContext &ctx)
     AccountRepository &repo = app.repository();
     QList<Check> checks;
     QJsonArray actions;
-    auto add = [&](const QString &key, const QString &severity, const QString &message, const QJsonValue &details = {}) {
+    auto add = [&](const QString &key, const QString &severity, const QString &message,
+                   const QJsonValue &details = {}) {
         checks.append({key, severity, message, details});
     };
     auto act = [&](const QString &key, const QString &message) {
-        actions.append(QJsonObject{{u"key"_s, key}, {u"message"_s, QString((dryRun ? u"would "_s : QString()) + message)}});
+        actions.append(
+            QJsonObject{{u"key"_s, key}, {u"message"_s, QString((dryRun ? u"would "_s : QString()) + message)}});
     };
 
     add(u"storage-root"_s, u"ok"_s, u"%1 (%2)"_s.arg(paths.displayPath(paths.root), paths.rootSourceName()));
     const QString poolPath = repo.store().path();
     Result<LoadedPool> loaded = repo.load();
     const bool exists = QFileInfo::exists(poolPath);
-    add(u"storage-file"_s, exists ? u"ok"_s : u"warn"_s, exists ? paths.displayPath(poolPath) : u"no pool file yet (%1)"_s.arg(paths.displayPath(poolPath)));
+    add(u"storage-file"_s, exists ? u"ok"_s : u"warn"_s,
+        exists ? paths.displayPath(poolPath) : u"no pool file yet (%1)"_s.arg(paths.displayPath(poolPath)));
     AccountPool pool;
     if (!loaded) {
         add(u"storage-readable"_s, u"error"_s, loaded.error().message);
@@ -70,10 +74,14 @@ int runDoctor(CommandContext &ctx)
         pool = loaded->pool;
         switch (loaded->health) {
         case StorageHealth::Corrupt:
-            add(u"storage-readable"_s, u"error"_s, u"%1. Options: restore a backup with codex-multi-auth --cli import <file>, or clear with --cli remove --all."_s.arg(loaded->corruption));
+            add(u"storage-readable"_s, u"error"_s,
+                u"%1. Options: restore a backup with codex-multi-auth --cli import <file>, or clear with --cli remove --all."_s
+                    .arg(loaded->corruption));
             break;
         case StorageHealth::Recoverable:
-            add(u"storage-readable"_s, u"warn"_s, u"the pool file is damaged or missing; recoverable from %1 (the next change restores it)"_s.arg(loaded->source));
+            add(u"storage-readable"_s, u"warn"_s,
+                u"the pool file is damaged or missing; recoverable from %1 (the next change restores it)"_s.arg(
+                    loaded->source));
             break;
         default:
             add(u"storage-readable"_s, u"ok"_s, storageHealthName(loaded->health));
@@ -93,7 +101,9 @@ int runDoctor(CommandContext &ctx)
             loose.append(fi.absoluteFilePath());
     }
     add(u"storage-permissions"_s, loose.isEmpty() ? u"ok"_s : u"warn"_s,
-        loose.isEmpty() ? u"folders 0700, files 0600"_s : u"%1 file(s) or folder(s) readable by others"_s.arg(loose.size()), QJsonArray::fromStringList(loose));
+        loose.isEmpty() ? u"folders 0700, files 0600"_s
+                        : u"%1 file(s) or folder(s) readable by others"_s.arg(loose.size()),
+        QJsonArray::fromStringList(loose));
     if (fix && !loose.isEmpty()) {
         for (const QString &p : std::as_const(loose)) {
             if (!dryRun)
@@ -120,10 +130,13 @@ int runDoctor(CommandContext &ctx)
             ++plaintextInKeychainMode;
         }
     }
-    add(u"secret-items"_s, missing ? u"error"_s : u"ok"_s, missing ? u"%1 account(s) lost their keychain item; sign in to them again"_s.arg(missing) : u"every keychain item resolves"_s);
+    add(u"secret-items"_s, missing ? u"error"_s : u"ok"_s,
+        missing ? u"%1 account(s) lost their keychain item; sign in to them again"_s.arg(missing)
+                : u"every keychain item resolves"_s);
     const QStringList plainBackups = QDir(paths.backupsDir()).entryList({u"*.json"_s}, QDir::Files);
     add(u"plaintext-backups"_s, plainBackups.isEmpty() ? u"ok"_s : u"warn"_s,
-        plainBackups.isEmpty() ? u"none"_s : u"%1 named backup(s) hold plaintext tokens"_s.arg(plainBackups.size()), QJsonArray::fromStringList(plainBackups));
+        plainBackups.isEmpty() ? u"none"_s : u"%1 named backup(s) hold plaintext tokens"_s.arg(plainBackups.size()),
+        QJsonArray::fromStringList(plainBackups));
     const int settingsMode = modeOf(paths.settingsPath());
     add(u"settings-permissions"_s, settingsMode > 0 && (settingsMode & 077) ? u"warn"_s : u"ok"_s,
         settingsMode < 0 ? u"no settings.json yet"_s : u"mode %1"_s.arg(settingsMode, 4, 8, QLatin1Char('0')));
@@ -145,11 +158,15 @@ int runDoctor(CommandContext &ctx)
     CodexLiveStore live(paths.codexHome, paths.codexHomeExplicit);
     Result<CodexConfig> config = live.config();
     add(u"codex-config-file"_s, config && config->exists ? u"ok"_s : u"warn"_s,
-        config ? (config->exists ? paths.displayPath(live.configPath()) : u"no config.toml (Codex uses its defaults)"_s) : config.error().message);
+        config ? (config->exists ? paths.displayPath(live.configPath()) : u"no config.toml (Codex uses its defaults)"_s)
+               : config.error().message);
     if (config) {
         const bool pinned = config->storeSet && config->store == "file"_L1;
         add(u"codex-auth-store"_s, pinned ? u"ok"_s : u"warn"_s,
-            pinned ? u"file"_s : u"credential store %1; run codex-multi-auth --cli codex-store pin-file to make switching simplest"_s.arg(config->storeSet ? config->store : u"unset"_s));
+            pinned
+                ? u"file"_s
+                : u"credential store %1; run codex-multi-auth --cli codex-store pin-file to make switching simplest"_s
+                      .arg(config->storeSet ? config->store : u"unset"_s));
     }
     Result<CodexAuth> auth = CodexAuth::readFile(live.authPath());
     if (!auth && auth.error().code == ErrorCode::NotFound) {
@@ -168,29 +185,35 @@ int runDoctor(CommandContext &ctx)
         if (!auth->lastRefreshMs)
             problems.append(u"last_refresh"_s);
         add(u"codex-auth-fields"_s, problems.isEmpty() ? u"ok"_s : u"warn"_s,
-            problems.isEmpty() ? u"id_token, account_id, last_refresh present"_s : u"Codex would not authenticate with this file: %1 missing or invalid"_s.arg(problems.join(u", "_s)));
+            problems.isEmpty()
+                ? u"id_token, account_id, last_refresh present"_s
+                : u"Codex would not authenticate with this file: %1 missing or invalid"_s.arg(problems.join(u", "_s)));
         const int index = auth->findInPool(pool);
         add(u"codex-auth-account"_s, index >= 0 && index == pool.currentIndex() ? u"ok"_s : u"warn"_s,
             index < 0 ? u"Codex's account is not in the pool; add it with codex-multi-auth --cli import --from-codex"_s
-            : index == pool.currentIndex() ? u"account %1, the pool's selection"_s.arg(index + 1)
-                                           : u"Codex holds account %1, the pool selects account %2"_s.arg(index + 1).arg(pool.currentIndex() + 1));
+            : index == pool.currentIndex()
+                ? u"account %1, the pool's selection"_s.arg(index + 1)
+                : u"Codex holds account %1, the pool selects account %2"_s.arg(index + 1).arg(pool.currentIndex() + 1));
     }
     const Result<QString> codexBinary = CodexShim::findRealCodex(ctx.env(), QCoreApplication::applicationFilePath());
-    add(u"codex-binary"_s, codexBinary ? u"ok"_s : u"warn"_s, codexBinary ? codexBinary.value() : u"the official Codex CLI was not found on PATH"_s);
+    add(u"codex-binary"_s, codexBinary ? u"ok"_s : u"warn"_s,
+        codexBinary ? codexBinary.value() : u"the official Codex CLI was not found on PATH"_s);
 
     // Accounts.
     add(u"accounts"_s, pool.accounts.isEmpty() ? u"warn"_s : u"ok"_s, u"%1 account(s)"_s.arg(pool.accounts.size()));
     int enabled = 0;
     for (const Account &a : pool.accounts)
         enabled += a.isEnabled();
-    add(u"enabled-accounts"_s, !pool.accounts.isEmpty() && enabled == 0 ? u"error"_s : u"ok"_s, u"%1 enabled"_s.arg(enabled));
+    add(u"enabled-accounts"_s, !pool.accounts.isEmpty() && enabled == 0 ? u"error"_s : u"ok"_s,
+        u"%1 enabled"_s.arg(enabled));
     {
         Result<QByteArray> raw = readWholeFile(poolPath);
         const QJsonObject o = raw ? QJsonDocument::fromJson(raw.value()).object() : QJsonObject();
         const int stored = o.value(u"activeIndex"_s).toInt(0);
         const qsizetype count = o.value(u"accounts"_s).toArray().size();
         const bool bad = count > 0 && (stored < 0 || stored >= count);
-        add(u"active-index"_s, bad ? u"warn"_s : u"ok"_s, bad ? u"activeIndex %1 is outside the pool on disk"_s.arg(stored) : u"in range"_s);
+        add(u"active-index"_s, bad ? u"warn"_s : u"ok"_s,
+            bad ? u"activeIndex %1 is outside the pool on disk"_s.arg(stored) : u"in range"_s);
     }
     QHash<QString, int> tokens, emails;
     int placeholders = 0, oddTokens = 0;
@@ -209,22 +232,31 @@ int runDoctor(CommandContext &ctx)
     int dupEmails = 0;
     for (auto it = emails.begin(); it != emails.end(); ++it)
         dupEmails += it.value() > 1;
-    add(u"duplicate-refresh-token"_s, duplicateTokenIndexes.isEmpty() ? u"ok"_s : u"warn"_s, u"%1 duplicate(s)"_s.arg(duplicateTokenIndexes.size()));
-    add(u"duplicate-email"_s, dupEmails ? u"warn"_s : u"ok"_s, dupEmails ? u"%1 email(s) used by several records (several workspaces?)"_s.arg(dupEmails) : u"none"_s);
-    add(u"placeholder-email"_s, placeholders ? u"warn"_s : u"ok"_s, placeholders ? u"%1 account(s) with @example.com"_s.arg(placeholders) : u"none"_s);
-    add(u"refresh-token-shape"_s, oddTokens ? u"warn"_s : u"ok"_s, oddTokens ? u"%1 refresh token(s) look unusual"_s.arg(oddTokens) : u"ok"_s);
+    add(u"duplicate-refresh-token"_s, duplicateTokenIndexes.isEmpty() ? u"ok"_s : u"warn"_s,
+        u"%1 duplicate(s)"_s.arg(duplicateTokenIndexes.size()));
+    add(u"duplicate-email"_s, dupEmails ? u"warn"_s : u"ok"_s,
+        dupEmails ? u"%1 email(s) used by several records (several workspaces?)"_s.arg(dupEmails) : u"none"_s);
+    add(u"placeholder-email"_s, placeholders ? u"warn"_s : u"ok"_s,
+        placeholders ? u"%1 account(s) with @example.com"_s.arg(placeholders) : u"none"_s);
+    add(u"refresh-token-shape"_s, oddTokens ? u"warn"_s : u"ok"_s,
+        oddTokens ? u"%1 refresh token(s) look unusual"_s.arg(oddTokens) : u"ok"_s);
     if (!pool.accounts.isEmpty()) {
         const Recommendation rec = Forecaster::recommend(Forecaster::evaluateAll(pool, app.quotaCache(), now));
         const bool differs = rec.recommendedIndex && *rec.recommendedIndex != pool.currentIndex();
         add(u"recommended-switch"_s, differs ? u"warn"_s : u"ok"_s,
-            differs ? u"account %1 is a better choice: codex-multi-auth --cli switch %1"_s.arg(*rec.recommendedIndex + 1) : rec.reason);
+            differs
+                ? u"account %1 is a better choice: codex-multi-auth --cli switch %1"_s.arg(*rec.recommendedIndex + 1)
+                : rec.reason);
     }
     if (pool.accounts.size() > 20)
-        add(u"pool-size"_s, u"warn"_s, u"%1 accounts: the Node version refuses to add more than 20 (it still reads them)"_s.arg(pool.accounts.size()));
+        add(u"pool-size"_s, u"warn"_s,
+            u"%1 accounts: the Node version refuses to add more than 20 (it still reads them)"_s.arg(
+                pool.accounts.size()));
 
     // Pool repairs in one locked save.
     if (fix && loaded && !loaded->readOnly() && loaded->health != StorageHealth::Corrupt && exists) {
-        const bool needSave = !duplicateTokenIndexes.isEmpty() || plaintextInKeychainMode > 0 || (enabled == 0 && !pool.accounts.isEmpty());
+        const bool needSave = !duplicateTokenIndexes.isEmpty() || plaintextInKeychainMode > 0 ||
+                              (enabled == 0 && !pool.accounts.isEmpty());
         if (needSave && !dryRun) {
             Result<LoadedPool> saved = app.repository(true).update([&](AccountPool &p) {
                 QSet<QString> seen;
@@ -235,7 +267,8 @@ int runDoctor(CommandContext &ctx)
                     }
                     seen.insert(a.refreshTokenKey());
                 }
-                bool anyEnabled = std::any_of(p.accounts.begin(), p.accounts.end(), [](const Account &a) { return a.isEnabled(); });
+                bool anyEnabled =
+                    std::any_of(p.accounts.begin(), p.accounts.end(), [](const Account &a) { return a.isEnabled(); });
                 if (!anyEnabled && !p.accounts.isEmpty()) {
                     p.accounts[p.currentIndex()].enabled.reset();
                     p.accounts[p.currentIndex()].disabledReason.reset();
@@ -260,8 +293,13 @@ int runDoctor(CommandContext &ctx)
         ok += c.severity == "ok"_L1;
         warn += c.severity == "warn"_L1;
         error += c.severity == "error"_L1;
-        text += u"%1 %2: %3\n"_s.arg(c.severity == "ok"_L1 ? u"✓"_s : c.severity == "warn"_L1 ? u"!"_s : u"✗"_s, c.key, c.message);
-        list.append(QJsonObject{{u"key"_s, c.key}, {u"severity"_s, c.severity}, {u"message"_s, c.message},
+        text += u"%1 %2: %3\n"_s.arg(c.severity == "ok"_L1     ? u"✓"_s
+                                     : c.severity == "warn"_L1 ? u"!"_s
+                                                               : u"✗"_s,
+                                     c.key, c.message);
+        list.append(QJsonObject{{u"key"_s, c.key},
+                                {u"severity"_s, c.severity},
+                                {u"message"_s, c.message},
                                 {u"details"_s, c.details.isUndefined() ? QJsonValue(QJsonValue::Null) : c.details}});
     }
     text += u"ok %1 | warn %2 | error %3\n"_s.arg(ok).arg(warn).arg(error);
@@ -270,7 +308,10 @@ int runDoctor(CommandContext &ctx)
     const QJsonObject json{{u"storagePath"_s, poolPath},
                            {u"summary"_s, QJsonObject{{u"ok"_s, ok}, {u"warn"_s, warn}, {u"error"_s, error}}},
                            {u"checks"_s, list},
-                           {u"fix"_s, QJsonObject{{u"enabled"_s, fix}, {u"dryRun"_s, dryRun}, {u"changed"_s, !actions.isEmpty() && !dryRun}, {u"actions"_s, actions}}}};
+                           {u"fix"_s, QJsonObject{{u"enabled"_s, fix},
+                                                  {u"dryRun"_s, dryRun},
+                                                  {u"changed"_s, !actions.isEmpty() && !dryRun},
+                                                  {u"actions"_s, actions}}}};
     if (error > 0) {
         if (!ctx.json())
             ctx.console().out() << text;

@@ -29,7 +29,8 @@ QString quotaSummary(const std::optional<QuotaEntry> &q, qint64 now)
     for (const QuotaWindow *w : {&q->primary, &q->secondary}) {
         if (w->isEmpty() || !w->usedPercent)
             continue;
-        QString p = u"%1 %2% left"_s.arg(windowLabel(w->windowMinutes.value_or(0))).arg(std::llround(std::clamp(100 - *w->usedPercent, 0.0, 100.0)));
+        QString p = u"%1 %2% left"_s.arg(windowLabel(w->windowMinutes.value_or(0)))
+                        .arg(std::llround(std::clamp(100 - *w->usedPercent, 0.0, 100.0)));
         if (w->resetAtMs)
             p += u", resets "_s + formatClock(*w->resetAtMs, now);
         parts.append(p);
@@ -58,7 +59,14 @@ int runCheck(CommandContext &ctx)
     AppContext &app = ctx.app();
     RefreshService refresher(app);
     const qint64 now = Clock::instance().nowMs();
-    struct Row { int index; QString outcome; QString detail; bool refreshed = false; bool reEnabled = false; };
+    struct Row
+    {
+        int index;
+        QString outcome;
+        QString detail;
+        bool refreshed = false;
+        bool reEnabled = false;
+    };
     QList<Row> rows;
     QList<int> toProbe;
     int keychainDown = 0;
@@ -68,7 +76,9 @@ int runCheck(CommandContext &ctx)
         Result<TokenSet> tokens = app.repository().tokensOf(a);
         if (!tokens) {
             row.outcome = tokens.error().code == ErrorCode::SecretStoreUnavailable ? u"error"_s : u"needs-login"_s;
-            row.detail = tokens.error().code == ErrorCode::SecretStoreUnavailable ? u"keychain unavailable"_s : u"secret missing — re-login needed"_s;
+            row.detail = tokens.error().code == ErrorCode::SecretStoreUnavailable
+                             ? u"keychain unavailable"_s
+                             : u"secret missing — re-login needed"_s;
             keychainDown += tokens.error().code == ErrorCode::SecretStoreUnavailable;
             rows.append(row);
             continue;
@@ -76,16 +86,19 @@ int runCheck(CommandContext &ctx)
         // check is the one command that presents an invalidated refresh token again, once.
         const bool due = a.authInvalidatedAt || RefreshService::isDue(a, tokens->accessToken, now, 900000);
         if (due) {
-            const RefreshReport r = refresher.refresh(RefreshRequest{a, a.authInvalidatedAt ? RefreshMode::RetryInvalidated : RefreshMode::IfDue,
-                                                                     u"proactive_expiry"_s, 900000});
+            const RefreshReport r = refresher.refresh(
+                RefreshRequest{a, a.authInvalidatedAt ? RefreshMode::RetryInvalidated : RefreshMode::IfDue,
+                               u"proactive_expiry"_s, 900000});
             if (r.outcome == RefreshReport::Outcome::Failed) {
                 const std::optional<qint64> exp = RefreshService::accessExpiry(a, tokens->accessToken);
                 if (r.permanent) {
                     row.outcome = u"needs-login"_s;
-                    row.detail = u"refresh failed: %1 — re-login needed"_s.arg(r.failure ? r.failure->detail() : r.message);
+                    row.detail =
+                        u"refresh failed: %1 — re-login needed"_s.arg(r.failure ? r.failure->detail() : r.message);
                 } else if (exp && *exp > now) {
                     row.outcome = u"signed-in-only"_s;
-                    row.detail = u"refresh failed (%1) but this account still works right now"_s.arg(r.failure ? r.failure->detail() : r.message);
+                    row.detail = u"refresh failed (%1) but this account still works right now"_s.arg(
+                        r.failure ? r.failure->detail() : r.message);
                 } else {
                     row.outcome = u"error"_s;
                     row.detail = u"refresh failed: %1"_s.arg(r.message);
@@ -144,11 +157,15 @@ int runCheck(CommandContext &ctx)
     if (!saved)
         return ctx.fail(saved.error());
     int available = 0, signedIn = 0, needLogin = 0, errors = 0;
-    QString text = u"Checking %1 account(s) with quick check%2...\n"_s.arg(rows.size()).arg(probe ? u" + live check"_s : QString());
+    QString text = u"Checking %1 account(s) with quick check%2...\n"_s.arg(rows.size())
+                       .arg(probe ? u" + live check"_s : QString());
     QJsonArray accounts;
     for (const Row &row : std::as_const(rows)) {
-        const QString mark = row.outcome == "available"_L1 ? u"✓"_s : row.outcome == "signed-in-only"_L1 ? u"!"_s : u"✗"_s;
-        text += u"  %1 %2 | %3%4\n"_s.arg(mark, accountText(pool, row.index, ctx.redact()), row.detail, row.reEnabled ? u" (re-enabled)"_s : QString());
+        const QString mark = row.outcome == "available"_L1        ? u"✓"_s
+                             : row.outcome == "signed-in-only"_L1 ? u"!"_s
+                                                                  : u"✗"_s;
+        text += u"  %1 %2 | %3%4\n"_s.arg(mark, accountText(pool, row.index, ctx.redact()), row.detail,
+                                          row.reEnabled ? u" (re-enabled)"_s : QString());
         available += row.outcome == "available"_L1;
         signedIn += row.outcome == "signed-in-only"_L1;
         needLogin += row.outcome == "needs-login"_L1;
@@ -162,9 +179,13 @@ int runCheck(CommandContext &ctx)
         o.insert(u"quota"_s, u.entry ? QJsonValue(u.entry->toJson()) : QJsonValue(QJsonValue::Null));
         accounts.append(o);
     }
-    text += u"\n%1 Codex available | %2 signed in only | %3 need re-login\n"_s.arg(available).arg(signedIn).arg(needLogin);
-    const QJsonObject json{{u"summary"_s, QJsonObject{{u"total"_s, int(rows.size())}, {u"available"_s, available}, {u"signedInOnly"_s, signedIn},
-                                                      {u"needReLogin"_s, needLogin}, {u"errors"_s, errors}}},
+    text +=
+        u"\n%1 Codex available | %2 signed in only | %3 need re-login\n"_s.arg(available).arg(signedIn).arg(needLogin);
+    const QJsonObject json{{u"summary"_s, QJsonObject{{u"total"_s, int(rows.size())},
+                                                      {u"available"_s, available},
+                                                      {u"signedInOnly"_s, signedIn},
+                                                      {u"needReLogin"_s, needLogin},
+                                                      {u"errors"_s, errors}}},
                            {u"accounts"_s, accounts}};
     if (keychainDown > 0 && available == 0) {
         if (!ctx.json())
@@ -178,7 +199,8 @@ int runCheck(CommandContext &ctx)
     }
     bool enabledUnavailable = false;
     for (const Row &row : std::as_const(rows))
-        enabledUnavailable = enabledUnavailable || (pool.accounts[row.index].isEnabled() && row.outcome != "available"_L1);
+        enabledUnavailable =
+            enabledUnavailable || (pool.accounts[row.index].isEnabled() && row.outcome != "available"_L1);
     if (enabledUnavailable) {
         if (!ctx.json())
             ctx.console().out() << text;
@@ -231,7 +253,8 @@ int runFix(CommandContext &ctx)
                 message = u"would refresh its token"_s;
                 ++healthy;
             } else {
-                const RefreshReport r = refresher.refresh(RefreshRequest{a, RefreshMode::IfDue, u"proactive_expiry"_s, 900000});
+                const RefreshReport r =
+                    refresher.refresh(RefreshRequest{a, RefreshMode::IfDue, u"proactive_expiry"_s, 900000});
                 if (r.outcome != RefreshReport::Outcome::Failed) {
                     outcome = u"healthy"_s;
                     message = r.outcome == RefreshReport::Outcome::Refreshed ? u"token refreshed"_s : u"token valid"_s;
@@ -248,8 +271,13 @@ int runFix(CommandContext &ctx)
                 }
             }
         }
-        reports.append(QJsonObject{{u"index"_s, i}, {u"label"_s, accountText(pool, i, ctx.redact())}, {u"outcome"_s, outcome}, {u"message"_s, message}});
-        text += u"%1 %2: %3\n"_s.arg(outcome == "healthy"_L1 ? u"✓"_s : outcome == "warning-soft-failure"_L1 ? u"!"_s : u"-"_s,
+        reports.append(QJsonObject{{u"index"_s, i},
+                                   {u"label"_s, accountText(pool, i, ctx.redact())},
+                                   {u"outcome"_s, outcome},
+                                   {u"message"_s, message}});
+        text += u"%1 %2: %3\n"_s.arg(outcome == "healthy"_L1                ? u"✓"_s
+                                     : outcome == "warning-soft-failure"_L1 ? u"!"_s
+                                                                            : u"-"_s,
                                      accountText(pool, i, ctx.redact()), message);
     }
     bool changed = false;
@@ -274,15 +302,26 @@ int runFix(CommandContext &ctx)
         const Recommendation rec = Forecaster::recommend(Forecaster::evaluateAll(after->pool, app.quotaCache(), now));
         recommended = rec.recommendedIndex;
     }
-    text += u"Healthy %1 | disabled %2 | warnings %3 | skipped %4\n"_s.arg(healthy).arg(disabled).arg(warnings).arg(skipped);
+    text += u"Healthy %1 | disabled %2 | warnings %3 | skipped %4\n"_s.arg(healthy).arg(disabled).arg(warnings).arg(
+        skipped);
     if (recommended && after && *recommended != after->pool.currentIndex())
         text += u"Switch with: codex-multi-auth --cli switch %1\n"_s.arg(*recommended + 1);
-    return ctx.succeed(text, {{u"dryRun"_s, dryRun}, {u"liveProbe"_s, live}, {u"model"_s, ctx.args().value(u"--model"_s)},
-                              {u"changed"_s, changed}, {u"quotaCacheChanged"_s, false}, {u"quotaCacheSaveError"_s, QJsonValue::Null},
-                              {u"summary"_s, QJsonObject{{u"healthy"_s, healthy}, {u"disabled"_s, disabled}, {u"warnings"_s, warnings}, {u"skipped"_s, skipped}}},
-                              {u"recommendation"_s, recommended ? QJsonValue(*recommended) : QJsonValue(QJsonValue::Null)},
-                              {u"recommendedSwitchCommand"_s, recommended ? QJsonValue(u"codex-multi-auth --cli switch %1"_s.arg(*recommended + 1)) : QJsonValue(QJsonValue::Null)},
-                              {u"reports"_s, reports}});
+    return ctx.succeed(
+        text,
+        {{u"dryRun"_s, dryRun},
+         {u"liveProbe"_s, live},
+         {u"model"_s, ctx.args().value(u"--model"_s)},
+         {u"changed"_s, changed},
+         {u"quotaCacheChanged"_s, false},
+         {u"quotaCacheSaveError"_s, QJsonValue::Null},
+         {u"summary"_s,
+          QJsonObject{
+              {u"healthy"_s, healthy}, {u"disabled"_s, disabled}, {u"warnings"_s, warnings}, {u"skipped"_s, skipped}}},
+         {u"recommendation"_s, recommended ? QJsonValue(*recommended) : QJsonValue(QJsonValue::Null)},
+         {u"recommendedSwitchCommand"_s, recommended
+                                             ? QJsonValue(u"codex-multi-auth --cli switch %1"_s.arg(*recommended + 1))
+                                             : QJsonValue(QJsonValue::Null)},
+         {u"reports"_s, reports}});
 }
 
 } // namespace cma::cli

@@ -24,7 +24,8 @@ bool browserDisabled(const QProcessEnvironment &env)
 {
     if (truthy(env.value(u"CODEX_AUTH_NO_BROWSER"_s)))
         return true;
-    return QStringList{u"0"_s, u"false"_s, u"no"_s, u"off"_s, u"none"_s}.contains(env.value(u"BROWSER"_s).trimmed().toLower());
+    return QStringList{u"0"_s, u"false"_s, u"no"_s, u"off"_s, u"none"_s}.contains(
+        env.value(u"BROWSER"_s).trimmed().toLower());
 }
 
 /// `$BROWSER` (first of a colon list, `%s` replaced or the URL appended), else xdg-open.
@@ -73,13 +74,15 @@ int runLogin(CommandContext &ctx)
         return ctx.fail(makeError(ErrorCode::Usage, u"Cannot combine --activate with --no-activate"_s));
     if (!args.positional.isEmpty())
         return ctx.fail(makeError(ErrorCode::Usage, u"login takes no arguments"_s));
-    const QString org = args.has(u"--org"_s) ? args.value(u"--org"_s) : ctx.env().value(u"CODEX_AUTH_ACCOUNT_ID"_s).trimmed();
+    const QString org =
+        args.has(u"--org"_s) ? args.value(u"--org"_s) : ctx.env().value(u"CODEX_AUTH_ACCOUNT_ID"_s).trimmed();
 
     Result<LoadedPool> before = loadForReading(ctx);
     if (!before)
         return ctx.fail(before.error());
     if (before->readOnly())
-        return ctx.fail(makeError(ErrorCode::StorageReadOnly, u"the pool was written by a newer version; it is read-only here"_s));
+        return ctx.fail(
+            makeError(ErrorCode::StorageReadOnly, u"the pool was written by a newer version; it is read-only here"_s));
     QTextStream &info = ctx.json() ? ctx.console().err() : ctx.console().out();
 
     QEventLoop loop;
@@ -108,25 +111,29 @@ int runLogin(CommandContext &ctx)
     } else {
         browser = std::make_unique<BrowserLogin>(ctx.endpoints(), !before->pool.accounts.isEmpty());
         QObject::connect(browser.get(), &BrowserLogin::urlReady, &loop, [&](const QUrl &url) {
-            info << "Sign in at this address (paste the final address here if the browser cannot reach this computer):\n";
+            info << "Sign in at this address (paste the final address here if the browser cannot reach this "
+                    "computer):\n";
             info << QString::fromUtf8(url.toEncoded()) << "\n";
             info.flush();
             if (!manual && !openBrowser(url, ctx.env()))
                 ctx.console().err() << "Could not open a browser; open the address above yourself.\n";
-            ctx.console().readLinesAsync(&loop, [&](const QString &line) {
-                if (result || !failure.isEmpty())
-                    return;
-                if (isCancelWord(line)) {
-                    userCancelled = true;
-                    browser->cancel();
-                    loop.quit();
-                    return;
-                }
-                if (Status s = browser->submitPaste(line); !s) {
-                    ctx.console().err() << s.error().message << "\n";
-                    ctx.console().err().flush();
-                }
-            }, [] {});
+            ctx.console().readLinesAsync(
+                &loop,
+                [&](const QString &line) {
+                    if (result || !failure.isEmpty())
+                        return;
+                    if (isCancelWord(line)) {
+                        userCancelled = true;
+                        browser->cancel();
+                        loop.quit();
+                        return;
+                    }
+                    if (Status s = browser->submitPaste(line); !s) {
+                        ctx.console().err() << s.error().message << "\n";
+                        ctx.console().err().flush();
+                    }
+                },
+                [] {});
         });
         QObject::connect(browser.get(), &BrowserLogin::succeeded, &loop, [&](const LoginResult &r) {
             result = r;
@@ -159,7 +166,8 @@ int runLogin(CommandContext &ctx)
     // Activate when asked, or when the pool had no usable current account.
     const AccountPool &old = before->pool;
     const int oldCurrent = old.currentIndex();
-    const bool currentUsable = oldCurrent >= 0 && old.accounts[oldCurrent].isEnabled() && !old.accounts[oldCurrent].authInvalidatedAt;
+    const bool currentUsable =
+        oldCurrent >= 0 && old.accounts[oldCurrent].isEnabled() && !old.accounts[oldCurrent].authInvalidatedAt;
     const bool activate = args.has(u"--activate"_s) || (!args.has(u"--no-activate"_s) && !currentUsable);
 
     UpsertOutcome outcome = UpsertOutcome::Inserted;
@@ -178,7 +186,7 @@ int runLogin(CommandContext &ctx)
         return ctx.fail(saved.error());
     bool activated = false;
     const QString label = accountText(saved->pool, index, ctx.redact());
-    QString text = outcome == UpsertOutcome::Inserted ? u"Added account %1: %2."_s
+    QString text = outcome == UpsertOutcome::Inserted  ? u"Added account %1: %2."_s
                    : outcome == UpsertOutcome::Rebound ? u"Rebound workspace for existing account %1: %2."_s
                                                        : u"Updated existing account %1: %2."_s;
     text = text.arg(index + 1).arg(label);
@@ -192,22 +200,27 @@ int runLogin(CommandContext &ctx)
         options.reason = saved->pool.accounts.size() == 1 ? u"initial"_s : u"manual"_s;
         Result<SwitchResult> sw = SwitchService(ctx.app()).switchTo(saved->pool.accounts[index], options);
         if (!sw) {
-            ctx.console().err() << "warning: the account was added but Codex could not be switched to it: " << sw.error().message << "\n";
+            ctx.console().err() << "warning: the account was added but Codex could not be switched to it: "
+                                << sw.error().message << "\n";
         } else {
             activated = sw->synced;
             finalPool = sw->pool;
             index = sw->index;
-            text += sw->synced ? u"Codex now uses account %1.\n"_s.arg(index + 1) : u"Account %1 is now selected (Codex sync is off).\n"_s.arg(index + 1);
+            text += sw->synced ? u"Codex now uses account %1.\n"_s.arg(index + 1)
+                               : u"Account %1 is now selected (Codex sync is off).\n"_s.arg(index + 1);
         }
     }
     if (browser && result->method == LoginMethod::Browser)
         browser->waitForSuccessPage();
-    const QString outcomeName = outcome == UpsertOutcome::Inserted ? u"added"_s : outcome == UpsertOutcome::Rebound ? u"rebound"_s : u"updated"_s;
-    return ctx.succeed(text, {{u"method"_s, loginMethodName(result->method)},
-                              {u"outcome"_s, outcomeName},
-                              {u"account"_s, accountObject(finalPool, index, AccountFacts{}, Clock::instance().nowMs(), ctx.redact())},
-                              {u"activated"_s, activated},
-                              {u"total"_s, finalPool.accounts.size()}});
+    const QString outcomeName = outcome == UpsertOutcome::Inserted  ? u"added"_s
+                                : outcome == UpsertOutcome::Rebound ? u"rebound"_s
+                                                                    : u"updated"_s;
+    return ctx.succeed(
+        text, {{u"method"_s, loginMethodName(result->method)},
+               {u"outcome"_s, outcomeName},
+               {u"account"_s, accountObject(finalPool, index, AccountFacts{}, Clock::instance().nowMs(), ctx.redact())},
+               {u"activated"_s, activated},
+               {u"total"_s, finalPool.accounts.size()}});
 }
 
 } // namespace cma::cli

@@ -33,21 +33,30 @@ int runConfig(CommandContext &ctx)
         QString text;
         for (const SettingKey &k : settingKeys()) {
             const EffectiveSetting e = effectiveSetting(k, settings, ctx.env());
-            list.append(QJsonObject{{u"key"_s, k.fullName()}, {u"value"_s, e.value}, {u"default"_s, k.defaultValue},
-                                    {u"source"_s, e.source}, {u"env"_s, k.environment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.environment)},
-                                    {u"fileValue"_s, e.fileValue}});
+            list.append(QJsonObject{
+                {u"key"_s, k.fullName()},
+                {u"value"_s, e.value},
+                {u"default"_s, k.defaultValue},
+                {u"source"_s, e.source},
+                {u"env"_s, k.environment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.environment)},
+                {u"fileValue"_s, e.fileValue}});
             text += u"%1 = %2 (%3)\n"_s.arg(k.fullName(), QString::fromUtf8(toJsonCompact(e.value)), e.source);
         }
         return ctx.succeed(text, {{u"settings"_s, list}});
     }
     const QStringList &pos = ctx.args().positional;
     if (pos.isEmpty() || (verb == "set"_L1 && pos.size() != 2) || (verb != "set"_L1 && pos.size() != 1))
-        return ctx.fail(makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli config %1 <key>%2"_s.arg(verb, verb == "set"_L1 ? u" <value>"_s : QString())));
+        return ctx.fail(makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli config %1 <key>%2"_s.arg(
+                                                        verb, verb == "set"_L1 ? u" <value>"_s : QString())));
     const SettingKey *key = findSettingKey(pos.first());
     if (!key)
-        return ctx.fail(makeError(ErrorCode::Usage, u"unknown setting %1 (codex-multi-auth --cli config explain lists them)"_s.arg(pos.first())));
+        return ctx.fail(
+            makeError(ErrorCode::Usage,
+                      u"unknown setting %1 (codex-multi-auth --cli config explain lists them)"_s.arg(pos.first())));
     if (verb != "get"_L1 && !key->writableByConfig)
-        return ctx.fail(makeError(ErrorCode::Usage, u"%1 is changed with codex-multi-auth --cli secrets use keychain|file"_s.arg(key->fullName())));
+        return ctx.fail(
+            makeError(ErrorCode::Usage,
+                      u"%1 is changed with codex-multi-auth --cli secrets use keychain|file"_s.arg(key->fullName())));
     if (verb == "set"_L1) {
         QString error;
         std::optional<QJsonValue> value = parseSettingValue(*key, pos.at(1), &error);
@@ -80,7 +89,8 @@ int runDebugBundle(CommandContext &ctx)
         codexCli.insert(u"accountCount"_s, 1);
         codexCli.insert(u"activeEmail"_s, maskEmail(who.email));
         codexCli.insert(u"activeAccountId"_s, maskAccountId(live->accountId));
-        codexCli.insert(u"sourceUpdatedAtMs"_s, live->lastRefreshMs ? QJsonValue(double(*live->lastRefreshMs)) : QJsonValue(QJsonValue::Null));
+        codexCli.insert(u"sourceUpdatedAtMs"_s,
+                        live->lastRefreshMs ? QJsonValue(double(*live->lastRefreshMs)) : QJsonValue(QJsonValue::Null));
     } else {
         codexCli.insert(u"accountCount"_s, 0);
     }
@@ -96,14 +106,21 @@ int runDebugBundle(CommandContext &ctx)
     const QJsonObject bundle{
         {u"generatedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {u"storagePath"_s, app.paths().displayPath(app.repository().store().path())},
-        {u"lastAccountsSaveTimestamp"_s, poolInfo.exists() ? QJsonValue(double(poolInfo.lastModified().toMSecsSinceEpoch())) : QJsonValue(QJsonValue::Null)},
+        {u"lastAccountsSaveTimestamp"_s, poolInfo.exists()
+                                             ? QJsonValue(double(poolInfo.lastModified().toMSecsSinceEpoch()))
+                                             : QJsonValue(QJsonValue::Null)},
         {u"config"_s, config},
-        {u"accounts"_s, QJsonObject{{u"total"_s, pool.accounts.size()}, {u"enabled"_s, enabled}, {u"activeIndex"_s, pool.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(pool.currentIndex())}}},
+        {u"accounts"_s, QJsonObject{{u"total"_s, pool.accounts.size()},
+                                    {u"enabled"_s, enabled},
+                                    {u"activeIndex"_s, pool.accounts.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                               : QJsonValue(pool.currentIndex())}}},
         {u"flaggedAccounts"_s, QJsonObject{{u"total"_s, flagged}}},
         {u"codexCli"_s, codexCli},
-        {u"app"_s, QJsonObject{{u"version"_s, QStringLiteral(CMA_VERSION)}, {u"qtVersion"_s, QString::fromLatin1(qVersion())},
+        {u"app"_s, QJsonObject{{u"version"_s, QStringLiteral(CMA_VERSION)},
+                               {u"qtVersion"_s, QString::fromLatin1(qVersion())},
                                {u"os"_s, QSysInfo::prettyProductName()}}},
-        {u"secretStorage"_s, QJsonObject{{u"mode"_s, secretModeName(app.repository().mode())}, {u"reachable"_s, reachable}}},
+        {u"secretStorage"_s,
+         QJsonObject{{u"mode"_s, secretModeName(app.repository().mode())}, {u"reachable"_s, reachable}}},
         {u"locks"_s, QJsonObject{{u"pool"_s, app.paths().displayPath(app.repository().store().lockPath())}}},
         {u"storageHealth"_s, loaded ? storageHealthName(loaded->health) : u"unreadable"_s},
     };
@@ -113,7 +130,8 @@ int runDebugBundle(CommandContext &ctx)
         const QString out = QFileInfo(ctx.args().value(u"--out"_s)).absoluteFilePath();
         if (Status s = writeFileAtomically(out, text + "\n", 0600); !s)
             return ctx.fail(s.error());
-        return ctx.succeed(u"Wrote the debug bundle to %1."_s.arg(out), {{u"path"_s, out}, {u"bundle"_s, QJsonDocument::fromJson(text).object()}});
+        return ctx.succeed(u"Wrote the debug bundle to %1."_s.arg(out),
+                           {{u"path"_s, out}, {u"bundle"_s, QJsonDocument::fromJson(text).object()}});
     }
     return ctx.succeed(QString::fromUtf8(text), {{u"bundle"_s, QJsonDocument::fromJson(text).object()}});
 }
@@ -148,7 +166,8 @@ int runWorkspace(CommandContext &ctx)
         for (int i = 0; i < loaded->pool.accounts.size(); ++i) {
             const Account &other = loaded->pool.accounts[i];
             if (i != index.value() && other.accountIdKey() == target.id && other.emailKey() == a.emailKey())
-                return ctx.fail(makeError(ErrorCode::Auth, u"account %1 already holds that workspace for this login"_s.arg(i + 1)));
+                return ctx.fail(
+                    makeError(ErrorCode::Auth, u"account %1 already holds that workspace for this login"_s.arg(i + 1)));
         }
         Result<LoadedPool> saved = ctx.app().repository(true).update([&](AccountPool &p) -> Status {
             const int i = findMatchingAccount(p.accounts, a, true);
@@ -169,13 +188,23 @@ int runWorkspace(CommandContext &ctx)
     QString text;
     for (int k = 0; k < spaces.size(); ++k) {
         const Workspace &w = spaces[k];
-        text += u"%1 %2. [%3] id:%4%5\n"_s.arg(k == current ? u"*"_s : u"-"_s).arg(k + 1).arg(w.name.value_or(u"workspace"_s), w.id.right(6),
-                                                                                        k == current ? u" (active)"_s : !w.enabled ? u" (disabled)"_s : QString());
-        list.append(QJsonObject{{u"number"_s, k + 1}, {u"id"_s, ctx.redact() ? maskAccountId(w.id) : w.id}, {u"name"_s, w.name ? QJsonValue(*w.name) : QJsonValue(QJsonValue::Null)},
-                                {u"enabled"_s, w.enabled}, {u"isDefault"_s, w.isDefault.value_or(false)}, {u"current"_s, k == current}});
+        text += u"%1 %2. [%3] id:%4%5\n"_s.arg(k == current ? u"*"_s : u"-"_s)
+                    .arg(k + 1)
+                    .arg(w.name.value_or(u"workspace"_s), w.id.right(6),
+                         k == current ? u" (active)"_s
+                         : !w.enabled ? u" (disabled)"_s
+                                      : QString());
+        list.append(QJsonObject{{u"number"_s, k + 1},
+                                {u"id"_s, ctx.redact() ? maskAccountId(w.id) : w.id},
+                                {u"name"_s, w.name ? QJsonValue(*w.name) : QJsonValue(QJsonValue::Null)},
+                                {u"enabled"_s, w.enabled},
+                                {u"isDefault"_s, w.isDefault.value_or(false)},
+                                {u"current"_s, k == current}});
     }
-    return ctx.succeed(text, {{u"account"_s, accountObject(loaded->pool, index.value(), AccountFacts{}, Clock::instance().nowMs(), ctx.redact())},
-                              {u"workspaces"_s, list}, {u"changed"_s, changed}});
+    return ctx.succeed(text, {{u"account"_s, accountObject(loaded->pool, index.value(), AccountFacts{},
+                                                           Clock::instance().nowMs(), ctx.redact())},
+                              {u"workspaces"_s, list},
+                              {u"changed"_s, changed}});
 }
 
 int runUninstall(CommandContext &ctx)
@@ -183,13 +212,15 @@ int runUninstall(CommandContext &ctx)
     const bool dryRun = ctx.args().has(u"--dry-run"_s);
     const bool clear = ctx.args().has(u"--clear-accounts"_s);
     if (!dryRun) {
-        if (Status s = confirm(ctx, clear ? u"Remove the autostart entry and the codex shim, and delete every account?"_s
-                                          : u"Remove the autostart entry and the codex shim?"_s);
+        if (Status s =
+                confirm(ctx, clear ? u"Remove the autostart entry and the codex shim, and delete every account?"_s
+                                   : u"Remove the autostart entry and the codex shim?"_s);
             !s)
             return ctx.fail(s.error());
     }
     QJsonArray removed, warnings;
-    const QString autostart = ctx.env().value(u"XDG_CONFIG_HOME"_s, ctx.env().value(u"HOME"_s) + u"/.config"_s) + u"/autostart/codex-multi-auth.desktop"_s;
+    const QString autostart = ctx.env().value(u"XDG_CONFIG_HOME"_s, ctx.env().value(u"HOME"_s) + u"/.config"_s) +
+                              u"/autostart/codex-multi-auth.desktop"_s;
     if (QFileInfo::exists(autostart)) {
         if (dryRun || QFile::remove(autostart))
             removed.append(autostart);
@@ -262,8 +293,9 @@ int runResetRateLimits(CommandContext &ctx)
     } else if (Result<LoadedPool> saved = ctx.app().repository(true).update(apply); !saved) {
         return ctx.fail(saved.error());
     }
-    return ctx.succeed(u"%1 stored rate limits on %2 account(s)."_s.arg(dryRun ? u"Would clear"_s : u"Cleared"_s).arg(cleared),
-                       {{u"cleared"_s, cleared}, {u"dryRun"_s, dryRun}});
+    return ctx.succeed(
+        u"%1 stored rate limits on %2 account(s)."_s.arg(dryRun ? u"Would clear"_s : u"Cleared"_s).arg(cleared),
+        {{u"cleared"_s, cleared}, {u"dryRun"_s, dryRun}});
 }
 
 int runVerifyFlagged(CommandContext &ctx)
@@ -293,9 +325,11 @@ int runVerifyFlagged(CommandContext &ctx)
                 message = u"dry run: not checked"_s;
             } else if (r.ok()) {
                 Account fixed = a;
-                app.repository().setTokens(fixed, TokenSet{r.tokens->refreshToken.isEmpty() ? t->refreshToken : r.tokens->refreshToken,
-                                                           r.tokens->accessToken, r.tokens->idToken.isEmpty() ? t->idToken : r.tokens->idToken,
-                                                           TokenIdentity::fromTokens(r.tokens->idToken, r.tokens->accessToken).accessExpiresAtMs});
+                app.repository().setTokens(
+                    fixed,
+                    TokenSet{r.tokens->refreshToken.isEmpty() ? t->refreshToken : r.tokens->refreshToken,
+                             r.tokens->accessToken, r.tokens->idToken.isEmpty() ? t->idToken : r.tokens->idToken,
+                             TokenIdentity::fromTokens(r.tokens->idToken, r.tokens->accessToken).accessExpiresAtMs});
                 fixed.lastRefresh = Clock::instance().nowMs();
                 fixed.authInvalidatedAt.reset();
                 fixed.authInvalidationErrorCode.reset();
@@ -309,7 +343,10 @@ int runVerifyFlagged(CommandContext &ctx)
                 message = r.message;
             }
         }
-        reports.append(QJsonObject{{u"index"_s, i}, {u"label"_s, accountLabelText(a, i + 1, ctx.redact())}, {u"outcome"_s, outcome}, {u"message"_s, message}});
+        reports.append(QJsonObject{{u"index"_s, i},
+                                   {u"label"_s, accountLabelText(a, i + 1, ctx.redact())},
+                                   {u"outcome"_s, outcome},
+                                   {u"message"_s, message}});
         text += u"%1: %2 (%3)\n"_s.arg(accountLabelText(a, i + 1, ctx.redact()), outcome, message);
     }
     int restored = 0;
@@ -335,10 +372,17 @@ int runVerifyFlagged(CommandContext &ctx)
         restored = int(healthy.size());
     }
     const int total = int(flagged->pool.accounts.size());
-    text += u"%1 flagged | %2 restored | %3 still flagged\n"_s.arg(total).arg(restored).arg(total - int(healthy.size()));
-    return ctx.succeed(text, {{u"total"_s, total}, {u"restored"_s, restored}, {u"healthyFlagged"_s, restore ? 0 : int(healthy.size())},
-                              {u"stillFlagged"_s, total - int(healthy.size())}, {u"remainingFlagged"_s, total - restored},
-                              {u"changed"_s, restored > 0}, {u"dryRun"_s, dryRun}, {u"restore"_s, restore}, {u"reports"_s, reports}});
+    text +=
+        u"%1 flagged | %2 restored | %3 still flagged\n"_s.arg(total).arg(restored).arg(total - int(healthy.size()));
+    return ctx.succeed(text, {{u"total"_s, total},
+                              {u"restored"_s, restored},
+                              {u"healthyFlagged"_s, restore ? 0 : int(healthy.size())},
+                              {u"stillFlagged"_s, total - int(healthy.size())},
+                              {u"remainingFlagged"_s, total - restored},
+                              {u"changed"_s, restored > 0},
+                              {u"dryRun"_s, dryRun},
+                              {u"restore"_s, restore},
+                              {u"reports"_s, reports}});
 }
 
 int runReport(CommandContext &ctx)
@@ -365,8 +409,12 @@ int runReport(CommandContext &ctx)
     }
     QJsonArray accounts;
     for (const AccountForecast &f : results)
-        accounts.append(QJsonObject{{u"index"_s, f.index}, {u"label"_s, f.label}, {u"availability"_s, availabilityName(f.availability)},
-                                    {u"riskScore"_s, f.riskScore}, {u"riskLevel"_s, f.riskLevel}, {u"waitMs"_s, double(f.waitMs)},
+        accounts.append(QJsonObject{{u"index"_s, f.index},
+                                    {u"label"_s, f.label},
+                                    {u"availability"_s, availabilityName(f.availability)},
+                                    {u"riskScore"_s, f.riskScore},
+                                    {u"riskLevel"_s, f.riskLevel},
+                                    {u"waitMs"_s, double(f.waitMs)},
                                     {u"reasons"_s, QJsonArray::fromStringList(f.reasons)}});
     const QString model = ctx.args().has(u"--model"_s) ? ctx.args().value(u"--model"_s) : u"codex"_s;
     QJsonObject json{
@@ -375,14 +423,37 @@ int runReport(CommandContext &ctx)
         {u"storageHealth"_s, storageHealthName(loaded->health)},
         {u"secretStorage"_s, secretModeName(app.repository().mode())},
         {u"model"_s, model},
-        {u"modelSelection"_s, QJsonObject{{u"requested"_s, model}, {u"normalized"_s, model}, {u"remapped"_s, false}, {u"promptFamily"_s, u"codex"_s}, {u"capabilities"_s, QJsonObject{}}}},
+        {u"modelSelection"_s, QJsonObject{{u"requested"_s, model},
+                                          {u"normalized"_s, model},
+                                          {u"remapped"_s, false},
+                                          {u"promptFamily"_s, u"codex"_s},
+                                          {u"capabilities"_s, QJsonObject{}}}},
         {u"liveProbe"_s, false},
-        {u"liveProbeBudget"_s, QJsonObject{{u"cachedOnly"_s, true}, {u"maxAccounts"_s, QJsonValue::Null}, {u"maxProbes"_s, QJsonValue::Null}, {u"consideredAccounts"_s, 0}, {u"executedProbes"_s, 0}}},
-        {u"accounts"_s, QJsonObject{{u"total"_s, pool.accounts.size()}, {u"enabled"_s, enabled}, {u"disabled"_s, int(pool.accounts.size()) - enabled}, {u"coolingDown"_s, cooling}, {u"rateLimited"_s, limited}}},
-        {u"activeIndex"_s, pool.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(pool.currentIndex() + 1)},
-        {u"forecast"_s, QJsonObject{{u"summary"_s, QJsonObject{{u"total"_s, sum.total}, {u"ready"_s, sum.ready}, {u"delayed"_s, sum.delayed}, {u"unavailable"_s, sum.unavailable}, {u"highRisk"_s, sum.highRisk}}},
-                                    {u"recommendation"_s, QJsonObject{{u"recommendedIndex"_s, rec.recommendedIndex ? QJsonValue(*rec.recommendedIndex) : QJsonValue(QJsonValue::Null)}, {u"reason"_s, rec.reason}, {u"selectedReason"_s, rec.reason}}},
-                                    {u"probeErrors"_s, QJsonArray{}}, {u"accounts"_s, accounts}}},
+        {u"liveProbeBudget"_s, QJsonObject{{u"cachedOnly"_s, true},
+                                           {u"maxAccounts"_s, QJsonValue::Null},
+                                           {u"maxProbes"_s, QJsonValue::Null},
+                                           {u"consideredAccounts"_s, 0},
+                                           {u"executedProbes"_s, 0}}},
+        {u"accounts"_s, QJsonObject{{u"total"_s, pool.accounts.size()},
+                                    {u"enabled"_s, enabled},
+                                    {u"disabled"_s, int(pool.accounts.size()) - enabled},
+                                    {u"coolingDown"_s, cooling},
+                                    {u"rateLimited"_s, limited}}},
+        {u"activeIndex"_s,
+         pool.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(pool.currentIndex() + 1)},
+        {u"forecast"_s,
+         QJsonObject{{u"summary"_s, QJsonObject{{u"total"_s, sum.total},
+                                                {u"ready"_s, sum.ready},
+                                                {u"delayed"_s, sum.delayed},
+                                                {u"unavailable"_s, sum.unavailable},
+                                                {u"highRisk"_s, sum.highRisk}}},
+                     {u"recommendation"_s,
+                      QJsonObject{{u"recommendedIndex"_s, rec.recommendedIndex ? QJsonValue(*rec.recommendedIndex)
+                                                                               : QJsonValue(QJsonValue::Null)},
+                                  {u"reason"_s, rec.reason},
+                                  {u"selectedReason"_s, rec.reason}}},
+                     {u"probeErrors"_s, QJsonArray{}},
+                     {u"accounts"_s, accounts}}},
         {u"runway"_s, runway.toJson()},
         {u"runtimeOverlay"_s, false},
         {u"runtime"_s, QJsonValue::Null},
@@ -394,12 +465,20 @@ int runReport(CommandContext &ctx)
         full.insert(u"ok"_s, true);
         full.insert(u"schema"_s, 1);
         if (Status s = writeFileAtomically(QFileInfo(ctx.args().value(u"--out"_s)).absoluteFilePath(),
-                                           toJsonIndented(full, {u"command"_s, u"ok"_s, u"schema"_s}) + "\n", 0600); !s)
+                                           toJsonIndented(full, {u"command"_s, u"ok"_s, u"schema"_s}) + "\n", 0600);
+            !s)
             return ctx.fail(s.error());
     }
-    const QString text = u"Report: %1 account(s), %2 enabled | %3 ready, %4 waiting, %5 unavailable\nRecommendation: %6\nPool runway: %7\n"_s
-                             .arg(pool.accounts.size()).arg(enabled).arg(sum.ready).arg(sum.delayed).arg(sum.unavailable)
-                             .arg(rec.recommendedIndex ? u"account %1 (%2)"_s.arg(*rec.recommendedIndex + 1).arg(rec.reason) : rec.reason, runway.text(pool, now));
+    const QString text =
+        u"Report: %1 account(s), %2 enabled | %3 ready, %4 waiting, %5 unavailable\nRecommendation: %6\nPool runway: %7\n"_s
+            .arg(pool.accounts.size())
+            .arg(enabled)
+            .arg(sum.ready)
+            .arg(sum.delayed)
+            .arg(sum.unavailable)
+            .arg(rec.recommendedIndex ? u"account %1 (%2)"_s.arg(*rec.recommendedIndex + 1).arg(rec.reason)
+                                      : rec.reason,
+                 runway.text(pool, now));
     return ctx.succeed(text, json);
 }
 

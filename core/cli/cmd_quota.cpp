@@ -32,7 +32,8 @@ QJsonObject windowObject(const QString &name, const QuotaWindow &w, qint64 updat
     return {{u"name"_s, name},
             {u"label"_s, windowLabel(w.windowMinutes.value_or(name == "primary"_L1 ? 300 : 10080))},
             {u"usedPercent"_s, usedShown},
-            {u"leftPercent"_s, w.usedPercent ? QJsonValue(reset ? 100.0 : std::clamp(100.0 - used, 0.0, 100.0)) : QJsonValue(QJsonValue::Null)},
+            {u"leftPercent"_s, w.usedPercent ? QJsonValue(reset ? 100.0 : std::clamp(100.0 - used, 0.0, 100.0))
+                                             : QJsonValue(QJsonValue::Null)},
             {u"windowMinutes"_s, w.windowMinutes ? QJsonValue(*w.windowMinutes) : QJsonValue(QJsonValue::Null)},
             {u"resetAt"_s, w.resetAtMs ? QJsonValue(double(*w.resetAtMs)) : QJsonValue(QJsonValue::Null)},
             {u"exhausted"_s, w.exhausted(updatedAt, now)},
@@ -102,7 +103,9 @@ int runQuota(CommandContext &ctx)
         facts.quota = entry;
         QJsonObject o = accountObject(pool, i, facts, now, ctx.redact());
         const bool failed = readings.contains(i) && !r.error.isEmpty();
-        const QString source = r.fresh ? u"usage-endpoint"_s : entry ? entry->extra.value(u"source"_s).toString(u"cache"_s) : u"cache"_s;
+        const QString source = r.fresh ? u"usage-endpoint"_s
+                               : entry ? entry->extra.value(u"source"_s).toString(u"cache"_s)
+                                       : u"cache"_s;
         o.insert(u"source"_s, r.fresh ? source : u"cache"_s);
         o.insert(u"updatedAt"_s, entry ? QJsonValue(double(entry->updatedAt)) : QJsonValue(QJsonValue::Null));
         o.insert(u"stale"_s, failed || !entry || isStaleReading(entry->updatedAt, now));
@@ -115,16 +118,20 @@ int runQuota(CommandContext &ctx)
                 windows.append(windowObject(u"secondary"_s, entry->secondary, entry->updatedAt, now));
         }
         o.insert(u"windows"_s, windows);
-        o.insert(u"credits"_s, entry && entry->extra.contains(u"credits"_s) ? entry->extra.value(u"credits"_s) : QJsonValue(QJsonValue::Null));
-        o.insert(u"error"_s, failed ? QJsonValue(QJsonObject{{u"status"_s, r.status ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null)},
-                                                           {u"message"_s, r.error}})
+        o.insert(u"credits"_s, entry && entry->extra.contains(u"credits"_s) ? entry->extra.value(u"credits"_s)
+                                                                            : QJsonValue(QJsonValue::Null));
+        o.insert(u"error"_s, failed ? QJsonValue(QJsonObject{
+                                          {u"status"_s, r.status ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null)},
+                                          {u"message"_s, r.error}})
                                     : QJsonValue(QJsonValue::Null));
         accounts.append(o);
 
         const Account &a = pool.accounts[i];
-        const QString who = ctx.redact() ? maskEmail(a.email.value_or(QString())) : a.email.value_or(accountText(pool, i, false));
+        const QString who =
+            ctx.redact() ? maskEmail(a.email.value_or(QString())) : a.email.value_or(accountText(pool, i, false));
         const QString plan = planOf(a, facts);
-        QString head = u"%1. %2%3"_s.arg(i + 1).arg(who, plan.isEmpty() ? QString() : u" ("_s + planDisplayName(plan) + u")"_s);
+        QString head =
+            u"%1. %2%3"_s.arg(i + 1).arg(who, plan.isEmpty() ? QString() : u" ("_s + planDisplayName(plan) + u")"_s);
         const QString age = entry ? u"updated "_s + formatAgo(entry->updatedAt, now) : u"no data yet"_s;
         text += head.leftJustified(60) + u' ' + age + (failed ? u" (stale)"_s : QString()) + u'\n';
         if (entry) {
@@ -177,14 +184,16 @@ Result<Evaluation> evaluate(CommandContext &ctx, bool live, const QString &model
         inputs.insert(i, e.facts[i].forecastInput());
     for (const UsageReading &r : std::as_const(e.probes)) {
         if (r.fresh && r.entry)
-            inputs[r.index].liveQuota = LiveQuota{r.entry->status, r.entry->planType, r.entry->primary, r.entry->secondary};
+            inputs[r.index].liveQuota =
+                LiveQuota{r.entry->status, r.entry->planType, r.entry->primary, r.entry->secondary};
     }
     ForecastOptions options;
     options.model = model;
     e.quota = ctx.app().quotaCache().entriesFor(e.pool);
     const qint64 now = Clock::instance().nowMs();
     for (int i = 0; i < e.pool.accounts.size(); ++i)
-        e.results.append(Forecaster::evaluate(e.pool, i, e.quota.value(i), now, inputs.value(i), std::nullopt, options));
+        e.results.append(
+            Forecaster::evaluate(e.pool, i, e.quota.value(i), now, inputs.value(i), std::nullopt, options));
     e.recommendation = Forecaster::recommend(e.results, options);
     return e;
 }
@@ -194,8 +203,10 @@ QJsonArray probeErrors(const QList<UsageReading> &probes, const AccountPool &poo
     QJsonArray out;
     for (const UsageReading &r : probes)
         if (!r.error.isEmpty())
-            out.append(QJsonObject{{u"index"_s, r.index}, {u"label"_s, accountLabelText(pool.accounts[r.index], r.index + 1, redact)},
-                                   {u"status"_s, r.status ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null)}, {u"message"_s, r.error}});
+            out.append(QJsonObject{{u"index"_s, r.index},
+                                   {u"label"_s, accountLabelText(pool.accounts[r.index], r.index + 1, redact)},
+                                   {u"status"_s, r.status ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null)},
+                                   {u"message"_s, r.error}});
     return out;
 }
 
@@ -223,22 +234,32 @@ int runForecast(CommandContext &ctx)
     const bool explain = ctx.args().has(u"--explain"_s);
     QString text = u"Best-account preview (%1 account(s), model %2, live check %3)\n"_s.arg(e->pool.accounts.size())
                        .arg(model.isEmpty() ? u"codex"_s : model, live ? u"on"_s : u"off"_s);
-    text += u"%1 ready now | %2 waiting | %3 unavailable | %4 high risk\n"_s.arg(sum.ready).arg(sum.delayed).arg(sum.unavailable).arg(sum.highRisk);
+    text += u"%1 ready now | %2 waiting | %3 unavailable | %4 high risk\n"_s.arg(sum.ready)
+                .arg(sum.delayed)
+                .arg(sum.unavailable)
+                .arg(sum.highRisk);
     QJsonArray accounts;
     for (const AccountForecast &f : std::as_const(e->results)) {
-        text += u"%1. %2%3 | %4 | %5 risk (%6) | wait %7\n"_s.arg(f.index + 1).arg(f.label, f.isCurrent ? u" [current]"_s : QString(),
-                                                                                 availabilityName(f.availability), f.riskLevel)
-                    .arg(f.riskScore).arg(Forecaster::waitText(f.waitMs));
+        text +=
+            u"%1. %2%3 | %4 | %5 risk (%6) | wait %7\n"_s.arg(f.index + 1)
+                .arg(f.label, f.isCurrent ? u" [current]"_s : QString(), availabilityName(f.availability), f.riskLevel)
+                .arg(f.riskScore)
+                .arg(Forecaster::waitText(f.waitMs));
         const QStringList shown = explain ? f.reasons : f.reasons.mid(0, 3);
         for (const QString &r : shown)
             text += u"   - "_s + r + u'\n';
         QJsonArray reasons;
         for (const QString &r : f.reasons)
             reasons.append(r);
-        accounts.append(QJsonObject{{u"index"_s, f.index}, {u"label"_s, f.label}, {u"isCurrent"_s, f.isCurrent},
+        accounts.append(QJsonObject{{u"index"_s, f.index},
+                                    {u"label"_s, f.label},
+                                    {u"isCurrent"_s, f.isCurrent},
                                     {u"selected"_s, e->recommendation.recommendedIndex == f.index},
-                                    {u"primaryReason"_s, f.reasons.value(0)}, {u"availability"_s, availabilityName(f.availability)},
-                                    {u"riskScore"_s, f.riskScore}, {u"riskLevel"_s, f.riskLevel}, {u"waitMs"_s, double(f.waitMs)},
+                                    {u"primaryReason"_s, f.reasons.value(0)},
+                                    {u"availability"_s, availabilityName(f.availability)},
+                                    {u"riskScore"_s, f.riskScore},
+                                    {u"riskLevel"_s, f.riskLevel},
+                                    {u"waitMs"_s, double(f.waitMs)},
                                     {u"reasons"_s, reasons}});
     }
     if (e->recommendation.recommendedIndex) {
@@ -250,16 +271,22 @@ int runForecast(CommandContext &ctx)
     text += u"Pool runway: "_s + runway.text(e->pool, now) + u'\n';
     if (e->recommendation.recommendedIndex && *e->recommendation.recommendedIndex != e->pool.currentIndex())
         text += u"Switch now with: codex-multi-auth --cli switch %1\n"_s.arg(*e->recommendation.recommendedIndex + 1);
-    QJsonObject json{{u"model"_s, model.isEmpty() ? u"codex"_s : model},
-                     {u"liveProbe"_s, live},
-                     {u"runtimeOverlay"_s, false},
-                     {u"summary"_s, QJsonObject{{u"total"_s, sum.total}, {u"ready"_s, sum.ready}, {u"delayed"_s, sum.delayed},
-                                                {u"unavailable"_s, sum.unavailable}, {u"highRisk"_s, sum.highRisk}}},
-                     {u"recommendation"_s, QJsonObject{{u"recommendedIndex"_s, e->recommendation.recommendedIndex ? QJsonValue(*e->recommendation.recommendedIndex) : QJsonValue(QJsonValue::Null)},
-                                                       {u"reason"_s, e->recommendation.reason}}},
-                     {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())},
-                     {u"accounts"_s, accounts},
-                     {u"runway"_s, runway.toJson()}};
+    QJsonObject json{
+        {u"model"_s, model.isEmpty() ? u"codex"_s : model},
+        {u"liveProbe"_s, live},
+        {u"runtimeOverlay"_s, false},
+        {u"summary"_s, QJsonObject{{u"total"_s, sum.total},
+                                   {u"ready"_s, sum.ready},
+                                   {u"delayed"_s, sum.delayed},
+                                   {u"unavailable"_s, sum.unavailable},
+                                   {u"highRisk"_s, sum.highRisk}}},
+        {u"recommendation"_s, QJsonObject{{u"recommendedIndex"_s, e->recommendation.recommendedIndex
+                                                                      ? QJsonValue(*e->recommendation.recommendedIndex)
+                                                                      : QJsonValue(QJsonValue::Null)},
+                                          {u"reason"_s, e->recommendation.reason}}},
+        {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())},
+        {u"accounts"_s, accounts},
+        {u"runway"_s, runway.toJson()}};
     return ctx.succeed(text, json);
 }
 
@@ -272,8 +299,11 @@ int runBest(CommandContext &ctx)
     const qint64 now = Clock::instance().nowMs();
     if (!e->recommendation.recommendedIndex)
         return ctx.fail(makeError(ErrorCode::NoUsableAccount, e->recommendation.reason),
-                        {{u"message"_s, e->recommendation.reason}, {u"accountIndex"_s, QJsonValue::Null}, {u"switched"_s, false},
-                         {u"dryRun"_s, dryRun}, {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())}});
+                        {{u"message"_s, e->recommendation.reason},
+                         {u"accountIndex"_s, QJsonValue::Null},
+                         {u"switched"_s, false},
+                         {u"dryRun"_s, dryRun},
+                         {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())}});
     const int best = *e->recommendation.recommendedIndex;
     const bool already = best == e->pool.currentIndex();
     AccountPool pool = e->pool;
@@ -296,13 +326,21 @@ int runBest(CommandContext &ctx)
             ctx.console().err() << "notice: " << n << "\n";
     }
     const QString label = accountText(pool, index, ctx.redact());
-    const QString message = already ? u"Already on best account %1: %2. %3"_s.arg(index + 1).arg(label, e->recommendation.reason)
-                                    : dryRun ? u"Best account %1: %2. %3 (dry run: nothing changed)"_s.arg(index + 1).arg(label, e->recommendation.reason)
-                                             : u"Switched to best account %1: %2. %3"_s.arg(index + 1).arg(label, e->recommendation.reason);
-    return ctx.succeed(message, {{u"message"_s, message}, {u"accountIndex"_s, index + 1}, {u"reason"_s, e->recommendation.reason},
-                                 {u"synced"_s, synced}, {u"wasDisabled"_s, wasDisabled}, {u"pinCleared"_s, pinCleared},
-                                 {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())}, {u"switched"_s, switched},
-                                 {u"dryRun"_s, dryRun}, {u"account"_s, accountObject(pool, index, AccountFacts{}, now, ctx.redact())}});
+    const QString message =
+        already  ? u"Already on best account %1: %2. %3"_s.arg(index + 1).arg(label, e->recommendation.reason)
+        : dryRun ? u"Best account %1: %2. %3 (dry run: nothing changed)"_s.arg(index + 1).arg(label,
+                                                                                              e->recommendation.reason)
+                 : u"Switched to best account %1: %2. %3"_s.arg(index + 1).arg(label, e->recommendation.reason);
+    return ctx.succeed(message, {{u"message"_s, message},
+                                 {u"accountIndex"_s, index + 1},
+                                 {u"reason"_s, e->recommendation.reason},
+                                 {u"synced"_s, synced},
+                                 {u"wasDisabled"_s, wasDisabled},
+                                 {u"pinCleared"_s, pinCleared},
+                                 {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())},
+                                 {u"switched"_s, switched},
+                                 {u"dryRun"_s, dryRun},
+                                 {u"account"_s, accountObject(pool, index, AccountFacts{}, now, ctx.redact())}});
 }
 
 } // namespace cma::cli

@@ -19,18 +19,23 @@ int runRemove(CommandContext &ctx)
         Result<LoadedPool> current = loadForReading(ctx, true);
         if (!current)
             return ctx.fail(current.error());
-        if (Status s = confirm(ctx, u"Delete all %1 account(s) from %2?"_s.arg(current->pool.accounts.size()).arg(repo.store().path()),
-                               u"DELETE"_s);
+        if (Status s = confirm(
+                ctx, u"Delete all %1 account(s) from %2?"_s.arg(current->pool.accounts.size()).arg(repo.store().path()),
+                u"DELETE"_s);
             !s)
             return ctx.fail(s.error());
         if (Status s = repo.clearAll(); !s)
             return ctx.fail(s.error());
         return ctx.succeed(u"Removed all %1 account(s). Total: 0"_s.arg(current->pool.accounts.size()),
-                           {{u"removed"_s, int(current->pool.accounts.size())}, {u"revoked"_s, false},
-                            {u"switchedTo"_s, QJsonValue::Null}, {u"total"_s, 0}});
+                           {{u"removed"_s, int(current->pool.accounts.size())},
+                            {u"revoked"_s, false},
+                            {u"switchedTo"_s, QJsonValue::Null},
+                            {u"total"_s, 0}});
     }
     if (ctx.args().positional.isEmpty())
-        return ctx.fail(makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli remove <sel>… [--revoke] [--no-switch] [--yes] | --all"_s));
+        return ctx.fail(
+            makeError(ErrorCode::Usage,
+                      u"usage: codex-multi-auth --cli remove <sel>… [--revoke] [--no-switch] [--yes] | --all"_s));
 
     Result<LoadedPool> loaded = loadForReading(ctx);
     if (!loaded)
@@ -53,7 +58,8 @@ int runRemove(CommandContext &ctx)
         for (const Account &a : std::as_const(targets)) {
             Result<TokenSet> t = repo.tokensOf(a);
             if (!t)
-                return ctx.fail(makeError(t.error().code, u"cannot revoke %1: %2"_s.arg(a.email.value_or(a.trackerKey()), t.error().message)));
+                return ctx.fail(makeError(t.error().code, u"cannot revoke %1: %2"_s.arg(
+                                                              a.email.value_or(a.trackerKey()), t.error().message)));
             toRevoke.append(t.value());
         }
     }
@@ -66,13 +72,15 @@ int runRemove(CommandContext &ctx)
         removed = {};
         const int currentBefore = pool.currentIndex();
         const Account currentAccount = currentBefore >= 0 ? pool.accounts[currentBefore] : Account{};
-        const std::optional<Account> pinned = pool.pinnedAccountIndex ? std::optional<Account>(pool.accounts[*pool.pinnedAccountIndex]) : std::nullopt;
+        const std::optional<Account> pinned =
+            pool.pinnedAccountIndex ? std::optional<Account>(pool.accounts[*pool.pinnedAccountIndex]) : std::nullopt;
         const AccountPool before = pool;
         QList<int> drop;
         for (const Account &t : std::as_const(targets)) {
             const int i = findMatchingAccount(pool.accounts, t, true);
             if (i < 0)
-                return makeError(ErrorCode::NotFound, u"%1 was removed meanwhile"_s.arg(t.email.value_or(t.trackerKey())));
+                return makeError(ErrorCode::NotFound,
+                                 u"%1 was removed meanwhile"_s.arg(t.email.value_or(t.trackerKey())));
             drop.append(i);
         }
         std::sort(drop.begin(), drop.end(), std::greater<int>());
@@ -90,7 +98,9 @@ int runRemove(CommandContext &ctx)
         }
         QMap<QString, int> families;
         for (auto it = before.activeIndexByFamily.begin(); it != before.activeIndexByFamily.end(); ++it) {
-            const int moved = it.value() < before.accounts.size() ? findMatchingAccount(pool.accounts, before.accounts[it.value()], true) : -1;
+            const int moved = it.value() < before.accounts.size()
+                                  ? findMatchingAccount(pool.accounts, before.accounts[it.value()], true)
+                                  : -1;
             families.insert(it.key(), std::max(0, moved));
         }
         pool.activeIndexByFamily = families;
@@ -125,16 +135,21 @@ int runRemove(CommandContext &ctx)
     const AccountPool &pool = saved->pool;
     QString text;
     for (const QJsonValue &r : std::as_const(removed))
-        text += u"Removed account %1: %2. Total: %3\n"_s.arg(r[u"number"_s].toInt()).arg(r[u"label"_s].toString()).arg(pool.accounts.size());
+        text += u"Removed account %1: %2. Total: %3\n"_s.arg(r[u"number"_s].toInt())
+                    .arg(r[u"label"_s].toString())
+                    .arg(pool.accounts.size());
     if (switchedTo)
-        text += u"Codex now uses account %1: %2\n"_s.arg(*switchedTo + 1).arg(accountText(pool, *switchedTo, ctx.redact()));
+        text +=
+            u"Codex now uses account %1: %2\n"_s.arg(*switchedTo + 1).arg(accountText(pool, *switchedTo, ctx.redact()));
     else if (currentRemoved && !pool.accounts.isEmpty())
         ctx.console().err() << "warning: the removed account was the current one; Codex's auth.json still holds it\n";
-    return ctx.succeed(text, {{u"removed"_s, removed},
-                              {u"revoked"_s, revoked},
-                              {u"switchedTo"_s, switchedTo ? QJsonValue(accountObject(pool, *switchedTo, AccountFacts{}, now, ctx.redact()))
-                                                           : QJsonValue(QJsonValue::Null)},
-                              {u"total"_s, pool.accounts.size()}});
+    return ctx.succeed(
+        text,
+        {{u"removed"_s, removed},
+         {u"revoked"_s, revoked},
+         {u"switchedTo"_s, switchedTo ? QJsonValue(accountObject(pool, *switchedTo, AccountFacts{}, now, ctx.redact()))
+                                      : QJsonValue(QJsonValue::Null)},
+         {u"total"_s, pool.accounts.size()}});
 }
 
 } // namespace cma::cli

@@ -41,18 +41,22 @@ int runSecrets(CommandContext &ctx)
             missing += s == SecretState::Missing;
         }
         const QStringList backups = plaintextBackups(app);
-        QString text = u"Secrets: %1 (%2). %3 in keychain, %4 plaintext, %5 missing."_s.arg(secretModeName(repo.mode()),
-                                                                                          reachable ? u"reachable"_s : u"unreachable"_s)
-                           .arg(keychain).arg(plaintext).arg(missing);
+        QString text = u"Secrets: %1 (%2). %3 in keychain, %4 plaintext, %5 missing."_s
+                           .arg(secretModeName(repo.mode()), reachable ? u"reachable"_s : u"unreachable"_s)
+                           .arg(keychain)
+                           .arg(plaintext)
+                           .arg(missing);
         for (const QString &b : backups)
             text += u"\nContains plaintext tokens: "_s + app.paths().displayPath(b);
         QJsonArray list;
         for (const QString &b : backups)
             list.append(b);
-        return ctx.succeed(text, {{u"mode"_s, secretModeName(repo.mode())},
-                                  {u"reachable"_s, reachable},
-                                  {u"counts"_s, QJsonObject{{u"keychain"_s, keychain}, {u"plaintext"_s, plaintext}, {u"missing"_s, missing}}},
-                                  {u"plaintextBackups"_s, list}});
+        return ctx.succeed(
+            text, {{u"mode"_s, secretModeName(repo.mode())},
+                   {u"reachable"_s, reachable},
+                   {u"counts"_s,
+                    QJsonObject{{u"keychain"_s, keychain}, {u"plaintext"_s, plaintext}, {u"missing"_s, missing}}},
+                   {u"plaintextBackups"_s, list}});
     }
     const QString target = ctx.args().positional.value(0);
     if (ctx.args().positional.size() != 1 || (target != "keychain"_L1 && target != "file"_L1))
@@ -67,9 +71,11 @@ int runSecrets(CommandContext &ctx)
     QJsonArray removed;
     for (const QString &f : done->removedFiles)
         removed.append(f);
-    const QString text = mode == SecretMode::Keychain
-                             ? u"Moved %1 account(s) into the keychain; removed %2 plaintext recovery files."_s.arg(done->converted).arg(done->removedFiles.size())
-                             : u"Moved %1 account(s) out of the keychain into %2."_s.arg(done->converted).arg(repo.store().path());
+    const QString text =
+        mode == SecretMode::Keychain
+            ? u"Moved %1 account(s) into the keychain; removed %2 plaintext recovery files."_s.arg(done->converted)
+                  .arg(done->removedFiles.size())
+            : u"Moved %1 account(s) out of the keychain into %2."_s.arg(done->converted).arg(repo.store().path());
     return ctx.succeed(text, {{u"mode"_s, target}, {u"converted"_s, done->converted}, {u"removedFiles"_s, removed}});
 }
 

@@ -37,10 +37,14 @@ QString quotaLine(const QuotaEntry &q, qint64 now)
 QString emptyPoolLine(const LoadedPool &loaded)
 {
     switch (loaded.health) {
-    case StorageHealth::IntentionalReset: return u"No accounts configured. Storage was intentionally reset."_s;
-    case StorageHealth::Corrupt: return u"No accounts configured. Storage appears corrupted."_s;
-    case StorageHealth::Recoverable: return u"No accounts configured. Recovery artifacts are available."_s;
-    default: return u"No accounts configured."_s;
+    case StorageHealth::IntentionalReset:
+        return u"No accounts configured. Storage was intentionally reset."_s;
+    case StorageHealth::Corrupt:
+        return u"No accounts configured. Storage appears corrupted."_s;
+    case StorageHealth::Recoverable:
+        return u"No accounts configured. Recovery artifacts are available."_s;
+    default:
+        return u"No accounts configured."_s;
     }
 }
 
@@ -72,7 +76,8 @@ int runStatus(CommandContext &ctx)
             foreignCodexEmail = TokenIdentity::fromTokens(live->idToken, live->accessToken).email;
     }
     const QString storagePath = app.repository().store().path();
-    const QString health = storageHealthName(loaded->health == StorageHealth::Empty ? StorageHealth::Empty : loaded->health);
+    const QString health =
+        storageHealthName(loaded->health == StorageHealth::Empty ? StorageHealth::Empty : loaded->health);
     const QString secrets = secretModeName(app.repository().mode());
     if (loaded->readOnly())
         ctx.console().err() << "warning: this pool was written by a newer version; it is read-only here\n";
@@ -150,9 +155,10 @@ int runStatus(CommandContext &ctx)
     if (loaded->health == StorageHealth::Corrupt) {
         if (!ctx.json())
             ctx.console().out() << text;
-        return ctx.fail(makeError(ErrorCode::StorageUnreadable,
-                                  u"%1 cannot be read (%2); run codex-multi-auth --cli doctor"_s.arg(storagePath, loaded->corruption)),
-                        json);
+        return ctx.fail(
+            makeError(ErrorCode::StorageUnreadable, u"%1 cannot be read (%2); run codex-multi-auth --cli doctor"_s.arg(
+                                                        storagePath, loaded->corruption)),
+            json);
     }
     return ctx.succeed(text, json);
 }

@@ -31,7 +31,8 @@ int runSwitch(CommandContext &ctx)
     const qint64 now = Clock::instance().nowMs();
     const int i = done->index;
     const Account &a = done->pool.accounts[i];
-    const QString who = ctx.redact() ? accountText(done->pool, i, true) : a.email.value_or(accountText(done->pool, i, false));
+    const QString who =
+        ctx.redact() ? accountText(done->pool, i, true) : a.email.value_or(accountText(done->pool, i, false));
     QString text = u"Switched to account %1: %2"_s.arg(i + 1).arg(accountText(done->pool, i, ctx.redact()));
     if (done->pinned)
         text += u" (pinned)"_s;
@@ -66,7 +67,8 @@ int runRefresh(CommandContext &ctx)
         const bool refreshDisabled = keepAlive.isBool() ? keepAlive.toBool() : true;
         for (int i = 0; i < pool.accounts.size(); ++i) {
             const Account &a = pool.accounts[i];
-            if (a.isEnabled() || (refreshDisabled && a.disabledReason.value_or(u"user"_s) == "user"_L1 && !a.authInvalidatedAt))
+            if (a.isEnabled() ||
+                (refreshDisabled && a.disabledReason.value_or(u"user"_s) == "user"_L1 && !a.authInvalidatedAt))
                 targets.append(i);
         }
     }
@@ -107,9 +109,11 @@ int runRefresh(CommandContext &ctx)
                 message += u" — re-login needed"_s;
             text += u"✗ %1 failed: %2\n"_s.arg(label, message);
             o.insert(u"expiresAt"_s, a.expiresAt ? QJsonValue(double(*a.expiresAt)) : QJsonValue(QJsonValue::Null));
-            o.insert(u"error"_s, QJsonObject{{u"status"_s, r.failure && r.failure->statusCode ? QJsonValue(*r.failure->statusCode) : QJsonValue(QJsonValue::Null)},
-                                           {u"code"_s, r.failure ? r.failure->errorCode : QString()},
-                                           {u"message"_s, message}});
+            o.insert(u"error"_s,
+                     QJsonObject{{u"status"_s, r.failure && r.failure->statusCode ? QJsonValue(*r.failure->statusCode)
+                                                                                  : QJsonValue(QJsonValue::Null)},
+                                 {u"code"_s, r.failure ? r.failure->errorCode : QString()},
+                                 {u"message"_s, message}});
             if (r.errorCode == ErrorCode::SecretStoreUnavailable)
                 worstExit = 4;
             else if (r.errorCode == ErrorCode::StorageBusy || r.errorCode == ErrorCode::StorageUnreadable)
@@ -124,7 +128,9 @@ int runRefresh(CommandContext &ctx)
     if (anyFailed) {
         if (!ctx.json())
             ctx.console().out() << text;
-        const ErrorCode code = worstExit == 4 ? ErrorCode::SecretStoreUnavailable : worstExit == 5 ? ErrorCode::StorageBusy : ErrorCode::Auth;
+        const ErrorCode code = worstExit == 4   ? ErrorCode::SecretStoreUnavailable
+                               : worstExit == 5 ? ErrorCode::StorageBusy
+                                                : ErrorCode::Auth;
         return ctx.fail(makeError(code, u"some accounts could not be refreshed"_s), json);
     }
     return ctx.succeed(text, json);
@@ -141,7 +147,7 @@ int runCodexStore(CommandContext &ctx)
         const QString blocker = config->switchBlocker(QString());
         const bool possible = blocker.isEmpty() || blocker.contains(u"forced_chatgpt_workspace_id"_s);
         QString text = u"Codex credential store: %1%2\n"_s.arg(config->storeSet ? config->store : u"unset (file)"_s,
-                                                              config->exists ? QString() : u" (no config.toml)"_s);
+                                                               config->exists ? QString() : u" (no config.toml)"_s);
         if (!config->profilesSettingStore.isEmpty())
             text += u"Profiles that set their own store: %1\n"_s.arg(config->profilesSettingStore.join(u", "_s));
         if (!config->forcedLoginMethod.isEmpty())
@@ -156,7 +162,9 @@ int runCodexStore(CommandContext &ctx)
             ids.append(id);
         return ctx.succeed(text, {{u"mode"_s, config->storeSet ? config->store : u"unset"_s},
                                   {u"profiles"_s, profiles},
-                                  {u"forcedLoginMethod"_s, config->forcedLoginMethod.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(config->forcedLoginMethod)},
+                                  {u"forcedLoginMethod"_s, config->forcedLoginMethod.isEmpty()
+                                                               ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(config->forcedLoginMethod)},
                                   {u"forcedWorkspaceIds"_s, ids},
                                   {u"switchPossible"_s, possible},
                                   {u"reason"_s, possible ? QJsonValue(QJsonValue::Null) : QJsonValue(blocker)}});
@@ -164,8 +172,9 @@ int runCodexStore(CommandContext &ctx)
     // pin-file: first make auth.json hold the live account, then edit config.toml.
     const QString previous = config->storeSet ? config->store : u"file"_s;
     if (config->storeSet && config->store == "file"_L1)
-        return ctx.succeed(u"Codex already keeps its credentials in %1."_s.arg(app.paths().displayPath(live.authPath())),
-                           {{u"changed"_s, false}, {u"previousMode"_s, previous}});
+        return ctx.succeed(
+            u"Codex already keeps its credentials in %1."_s.arg(app.paths().displayPath(live.authPath())),
+            {{u"changed"_s, false}, {u"previousMode"_s, previous}});
     Result<std::optional<CodexAuth>> current = live.readLive(config.value());
     if (!current)
         return ctx.fail(current.error());
@@ -173,8 +182,9 @@ int runCodexStore(CommandContext &ctx)
         const CodexAuth &c = **current;
         CodexConfig fileMode = config.value();
         fileMode.store = u"file"_s;
-        if (Status s = live.writeLive(LiveCredentials{c.idToken, c.accessToken, c.refreshToken, c.accountId, c.lastRefreshMs.value_or(0)},
-                                      fileMode);
+        if (Status s = live.writeLive(
+                LiveCredentials{c.idToken, c.accessToken, c.refreshToken, c.accountId, c.lastRefreshMs.value_or(0)},
+                fileMode);
             !s)
             return ctx.fail(s.error());
     }

@@ -36,7 +36,8 @@ Result<QString> readPassphrase(CommandContext &ctx, bool creating)
     if (!env.isEmpty())
         return env;
     if (!ctx.console().isInteractive())
-        return makeError(ErrorCode::Usage, u"a passphrase is needed: use --passphrase-file or CODEX_MULTI_AUTH_PASSPHRASE"_s);
+        return makeError(ErrorCode::Usage,
+                         u"a passphrase is needed: use --passphrase-file or CODEX_MULTI_AUTH_PASSPHRASE"_s);
     ctx.console().err() << "Passphrase: ";
     const QString first = ctx.console().readSecretLine();
     if (first.isNull())
@@ -56,7 +57,9 @@ Result<QString> exportPath(CommandContext &ctx, bool reference)
     const QString name = ctx.args().value(u"--name"_s);
     const QStringList &pos = ctx.args().positional;
     if (ctx.args().has(u"--name"_s) == (pos.size() == 1) || pos.size() > 1)
-        return makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli export (<path> | --name <name>) [--format encrypted|reference]"_s);
+        return makeError(
+            ErrorCode::Usage,
+            u"usage: codex-multi-auth --cli export (<path> | --name <name>) [--format encrypted|reference]"_s);
     if (!ctx.args().has(u"--name"_s))
         return QFileInfo(pos.first()).absoluteFilePath();
     static const QRegularExpression valid(u"^[A-Za-z0-9_-]+$"_s);
@@ -81,7 +84,8 @@ int runExport(CommandContext &ctx)
     if (QFileInfo::exists(path.value()) && !ctx.args().has(u"--force"_s))
         return ctx.fail(makeError(ErrorCode::Usage, u"%1 exists; pass --force to replace it"_s.arg(path.value())));
     if (reference) {
-        if (Status s = confirm(ctx, u"The reference format holds every token in clear. Write %1?"_s.arg(path.value())); !s)
+        if (Status s = confirm(ctx, u"The reference format holds every token in clear. Write %1?"_s.arg(path.value()));
+            !s)
             return ctx.fail(s.error());
     }
     Result<LoadedPool> loaded = loadForReading(ctx);
@@ -94,12 +98,14 @@ int runExport(CommandContext &ctx)
     for (Account &a : pool.accounts) {
         Result<TokenSet> t = repo.tokensOf(a);
         if (!t)
-            return ctx.fail(makeError(t.error().code, u"%1: %2"_s.arg(a.email.value_or(a.trackerKey()), t.error().message)));
+            return ctx.fail(
+                makeError(t.error().code, u"%1: %2"_s.arg(a.email.value_or(a.trackerKey()), t.error().message)));
         repo.setTokens(a, t.value());
         a.secretId.clear();
     }
     QJsonObject policies;
-    const QHash<QString, AccountPolicy> all = PolicyStore(ctx.app().paths().policiesPath(), ctx.app().paths().root + u"/account-policies.lock"_s).all();
+    const QHash<QString, AccountPolicy> all =
+        PolicyStore(ctx.app().paths().policiesPath(), ctx.app().paths().root + u"/account-policies.lock"_s).all();
     for (const Account &a : pool.accounts) {
         const QString key = PolicyStore::keyFor(a);
         if (all.contains(key))
@@ -112,7 +118,8 @@ int runExport(CommandContext &ctx)
             return ctx.fail(pass.error());
         if (Status s = ExportCodec::checkPassphrase(pass.value()); !s)
             return ctx.fail(s.error());
-        Result<QByteArray> sealed = ExportCodec::encrypt(bytes, pass.value(), Clock::instance().nowMs(), int(pool.accounts.size()));
+        Result<QByteArray> sealed =
+            ExportCodec::encrypt(bytes, pass.value(), Clock::instance().nowMs(), int(pool.accounts.size()));
         if (!sealed)
             return ctx.fail(sealed.error());
         bytes = sealed.value();
@@ -133,12 +140,14 @@ Result<Account> accountFromCodex(AppContext &app)
         return makeError(live.error().code == ErrorCode::NotFound ? ErrorCode::NotFound : ErrorCode::Io,
                          u"Codex has no ChatGPT sign-in to import (%1)"_s.arg(live.error().message));
     if (!live->isChatGpt() || live->idToken.isEmpty() || live->accessToken.isEmpty())
-        return makeError(ErrorCode::Io, u"%1 holds no ChatGPT sign-in (an API key or an incomplete file)"_s.arg(app.paths().codexAuthPath()));
+        return makeError(ErrorCode::Io, u"%1 holds no ChatGPT sign-in (an API key or an incomplete file)"_s.arg(
+                                            app.paths().codexAuthPath()));
     const TokenIdentity who = TokenIdentity::fromTokens(live->idToken, live->accessToken);
     Account a;
     a.email = who.email.isEmpty() ? std::nullopt : std::optional<QString>(who.email.trimmed().toLower());
-    a.accountId = live->accountId.isEmpty() ? (who.accountId.isEmpty() ? std::nullopt : std::optional<QString>(who.accountId))
-                                            : std::optional<QString>(live->accountId);
+    a.accountId = live->accountId.isEmpty()
+                      ? (who.accountId.isEmpty() ? std::nullopt : std::optional<QString>(who.accountId))
+                      : std::optional<QString>(live->accountId);
     a.accountIdSource = u"token"_s;
     a.userId = who.userId.isEmpty() ? std::nullopt : std::optional<QString>(who.userId);
     a.refreshToken = live->refreshToken;
@@ -160,7 +169,8 @@ int runImport(CommandContext &ctx)
     const bool fromCodex = ctx.args().has(u"--from-codex"_s);
     const bool dryRun = ctx.args().has(u"--dry-run"_s);
     if (fromCodex == (ctx.args().positional.size() == 1) || ctx.args().positional.size() > 1)
-        return ctx.fail(makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli import <path> | --from-codex [--dry-run]"_s));
+        return ctx.fail(
+            makeError(ErrorCode::Usage, u"usage: codex-multi-auth --cli import <path> | --from-codex [--dry-run]"_s));
 
     QList<Account> incoming;
     QString source;
@@ -177,7 +187,8 @@ int runImport(CommandContext &ctx)
         const QString path = ctx.args().positional.first();
         Result<QByteArray> data = readWholeFile(path, ExportCodec::kMaxImportBytes);
         if (!data)
-            return ctx.fail(makeError(data.error().code == ErrorCode::NotFound ? ErrorCode::Usage : ErrorCode::Io, data.error().message));
+            return ctx.fail(makeError(data.error().code == ErrorCode::NotFound ? ErrorCode::Usage : ErrorCode::Io,
+                                      data.error().message));
         QByteArray bytes = data.value();
         ExportCodec::Format format = ExportCodec::detect(bytes);
         if (format == ExportCodec::Format::Encrypted) {
@@ -194,7 +205,8 @@ int runImport(CommandContext &ctx)
         } else if (format == ExportCodec::Format::PoolFile) {
             source = u"pool-file"_s;
         } else {
-            return ctx.fail(makeError(ErrorCode::Io, u"invalid file: %1 is not an export, a pool file or a backup"_s.arg(path)));
+            return ctx.fail(
+                makeError(ErrorCode::Io, u"invalid file: %1 is not an export, a pool file or a backup"_s.arg(path)));
         }
         const QJsonObject root = QJsonDocument::fromJson(bytes).object();
         Result<NormalizedPool> normalized = normalizePool(root, Clock::instance().nowMs());
@@ -250,22 +262,32 @@ int runImport(CommandContext &ctx)
             for (const Account &a : std::as_const(incoming)) {
                 const QJsonValue p = policies.value(PolicyStore::keyFor(a));
                 if (p.isObject())
-                    store.update(a, [&](AccountPolicy &mine) {
-                        const AccountPolicy theirs = AccountPolicy::fromJson(p.toObject());
-                        mine.tags = theirs.tags;
-                        mine.weight = theirs.weight;
-                        mine.paused = theirs.paused;
-                        mine.drained = theirs.drained;
-                        mine.note = theirs.note;
-                        return success();
-                    }, Clock::instance().nowMs());
+                    store.update(
+                        a,
+                        [&](AccountPolicy &mine) {
+                            const AccountPolicy theirs = AccountPolicy::fromJson(p.toObject());
+                            mine.tags = theirs.tags;
+                            mine.weight = theirs.weight;
+                            mine.paused = theirs.paused;
+                            mine.drained = theirs.drained;
+                            mine.note = theirs.note;
+                            return success();
+                        },
+                        Clock::instance().nowMs());
             }
         }
     }
     return ctx.succeed(u"%1Imported %2, updated %3, skipped %4. Total: %5"_s.arg(dryRun ? u"Dry run: "_s : QString())
-                           .arg(imported).arg(updated).arg(skipped).arg(total),
-                       {{u"dryRun"_s, dryRun}, {u"source"_s, source}, {u"imported"_s, imported},
-                        {u"updated"_s, updated}, {u"skipped"_s, skipped}, {u"total"_s, total}});
+                           .arg(imported)
+                           .arg(updated)
+                           .arg(skipped)
+                           .arg(total),
+                       {{u"dryRun"_s, dryRun},
+                        {u"source"_s, source},
+                        {u"imported"_s, imported},
+                        {u"updated"_s, updated},
+                        {u"skipped"_s, skipped},
+                        {u"total"_s, total}});
 }
 
 } // namespace cma::cli

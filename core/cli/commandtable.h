@@ -9,7 +9,7 @@ namespace cma::cli {
 /// One option of a command.
 struct OptionSpec
 {
-    QString name;     ///< "--json"
+    QString name;      ///< "--json"
     QString shortName; ///< "-j" or empty
     QString valueName; ///< non-empty when the option takes a value ("<path>")
     QString help;

@@ -18,8 +18,7 @@ StdConsole::StdConsole()
     : m_out(stdout)
     , m_err(stderr)
     , m_in(stdin)
-{
-}
+{}
 
 QString StdConsole::readLine()
 {
@@ -54,13 +53,14 @@ bool StdConsole::isInteractive() const
 {
     if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO))
         return false;
-    if (qEnvironmentVariable("CODEX_TUI") == "1"_L1 || qEnvironmentVariable("CODEX_DESKTOP") == "1"_L1
-        || qEnvironmentVariable("TERM_PROGRAM") == "codex"_L1)
+    if (qEnvironmentVariable("CODEX_TUI") == "1"_L1 || qEnvironmentVariable("CODEX_DESKTOP") == "1"_L1 ||
+        qEnvironmentVariable("TERM_PROGRAM") == "codex"_L1)
         return false;
     return true;
 }
 
-void StdConsole::readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof)
+void StdConsole::readLinesAsync(QObject *context, std::function<void(const QString &)> onLine,
+                                std::function<void()> onEof)
 {
     const int flags = ::fcntl(STDIN_FILENO, F_GETFL);
     if (flags < 0) {

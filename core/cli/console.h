@@ -25,7 +25,8 @@ public:
     virtual bool colorEnabled() const = 0;
     /// Delivers input lines as they arrive, without blocking the event loop (login pastes).
     /// \a onEof runs once at end of input. Stops when \a context is destroyed.
-    virtual void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) = 0;
+    virtual void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine,
+                                std::function<void()> onEof) = 0;
 };
 
 /// The process's own stdin, stdout and stderr.
@@ -39,7 +40,8 @@ public:
     QString readSecretLine() override;
     bool isInteractive() const override;
     bool colorEnabled() const override;
-    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) override;
+    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine,
+                        std::function<void()> onEof) override;
 
 private:
     QTextStream m_out;

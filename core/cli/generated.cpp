@@ -116,7 +116,8 @@ QString fishCompletion()
     for (const QString &first : t.value(QString())) {
         const CommandSpec *spec = findCommand(first);
         const QString summary = spec ? spec->summary : u"%1 subcommands"_s.arg(first);
-        s += u"complete -c codex-multi-auth -n __fish_use_subcommand -a '%1' -d '%2'\n"_s.arg(first, QString(summary).replace(u'\'', u"\\'"_s));
+        s += u"complete -c codex-multi-auth -n __fish_use_subcommand -a '%1' -d '%2'\n"_s.arg(
+            first, QString(summary).replace(u'\'', u"\\'"_s));
     }
     for (auto it = t.begin(); it != t.end(); ++it) {
         if (it.key().isEmpty() || it.key().contains(u' '))
@@ -127,7 +128,8 @@ QString fishCompletion()
     for (const CommandSpec &spec : commandTable()) {
         const QString first = spec.name.section(u' ', 0, 0);
         for (const OptionSpec &o : spec.options) {
-            QString line = u"complete -c codex-multi-auth -n '__fish_seen_subcommand_from %1' -l %2"_s.arg(first, o.name.mid(2));
+            QString line =
+                u"complete -c codex-multi-auth -n '__fish_seen_subcommand_from %1' -l %2"_s.arg(first, o.name.mid(2));
             if (!o.shortName.isEmpty())
                 line += u" -s "_s + o.shortName.mid(1);
             if (!o.valueName.isEmpty())
@@ -136,20 +138,23 @@ QString fishCompletion()
         }
     }
     for (const OptionSpec &o : globalOptions())
-        s += u"complete -c codex-multi-auth -l %1 -d '%2'\n"_s.arg(o.name.mid(2), QString(o.help).replace(u'\'', u"\\'"_s));
+        s += u"complete -c codex-multi-auth -l %1 -d '%2'\n"_s.arg(o.name.mid(2),
+                                                                   QString(o.help).replace(u'\'', u"\\'"_s));
     return s;
 }
 
 QString manPage()
 {
-    QString s = u".TH CODEX-MULTI-AUTH 1 \"\" \"codex-multi-auth %1\" \"User Commands\"\n"
-                ".SH NAME\ncodex\\-multi\\-auth \\- manage several ChatGPT (Codex) accounts for the official Codex CLI\n"
-                ".SH SYNOPSIS\n.B codex\\-multi\\-auth\n[\\fB\\-\\-minimized\\fR]\n.br\n"
-                ".B codex\\-multi\\-auth \\-\\-cli\n\\fIcommand\\fR [\\fIoptions\\fR]\n"
-                ".SH DESCRIPTION\nWithout arguments it starts the tray app. With \\fB\\-\\-cli\\fR (implied when the first argument "
-                "is a command name) it runs one command and exits. Installed under the name \\fBcodex\\fR, it handles "
-                "\\fBcodex auth\\fR and forwards everything else to the official Codex CLI.\n"
-                ".SH COMMANDS\n"_s.arg(QStringLiteral(CMA_VERSION));
+    QString s =
+        u".TH CODEX-MULTI-AUTH 1 \"\" \"codex-multi-auth %1\" \"User Commands\"\n"
+        ".SH NAME\ncodex\\-multi\\-auth \\- manage several ChatGPT (Codex) accounts for the official Codex CLI\n"
+        ".SH SYNOPSIS\n.B codex\\-multi\\-auth\n[\\fB\\-\\-minimized\\fR]\n.br\n"
+        ".B codex\\-multi\\-auth \\-\\-cli\n\\fIcommand\\fR [\\fIoptions\\fR]\n"
+        ".SH DESCRIPTION\nWithout arguments it starts the tray app. With \\fB\\-\\-cli\\fR (implied when the first "
+        "argument "
+        "is a command name) it runs one command and exits. Installed under the name \\fBcodex\\fR, it handles "
+        "\\fBcodex auth\\fR and forwards everything else to the official Codex CLI.\n"
+        ".SH COMMANDS\n"_s.arg(QStringLiteral(CMA_VERSION));
     for (const CommandSpec &spec : commandTable()) {
         s += u".TP\n.B %1"_s.arg(manEscape(spec.name));
         if (!spec.synopsis.isEmpty())
@@ -158,15 +163,20 @@ QString manPage()
         if (!spec.aliases.isEmpty())
             s += u"Alias: %1.\n"_s.arg(manEscape(spec.aliases.join(u", "_s)));
         for (const OptionSpec &o : spec.options)
-            s += u".br\n\\fB%1\\fR%2 \\- %3\n"_s.arg(manEscape(o.name), o.valueName.isEmpty() ? QString() : u" "_s + manEscape(o.valueName), manEscape(o.help));
+            s += u".br\n\\fB%1\\fR%2 \\- %3\n"_s.arg(
+                manEscape(o.name), o.valueName.isEmpty() ? QString() : u" "_s + manEscape(o.valueName),
+                manEscape(o.help));
     }
     s += u".SH GLOBAL OPTIONS\n"_s;
     for (const OptionSpec &o : globalOptions())
-        s += u".TP\n.B %1%2\n%3.\n"_s.arg(manEscape(o.name), o.shortName.isEmpty() ? QString() : u", "_s + manEscape(o.shortName), manEscape(o.help));
+        s += u".TP\n.B %1%2\n%3.\n"_s.arg(
+            manEscape(o.name), o.shortName.isEmpty() ? QString() : u", "_s + manEscape(o.shortName), manEscape(o.help));
     s += u".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n1\nfailure\n.TP\n2\nusage error\n.TP\n3\nno usable account\n.TP\n4\n"
-         "secret store unavailable\n.TP\n5\nstorage busy or unreadable\n.TP\n127\nshim: the official Codex CLI was not found\n"
+         "secret store unavailable\n.TP\n5\nstorage busy or unreadable\n.TP\n127\nshim: the official Codex CLI was not "
+         "found\n"
          ".TP\n130\ncancelled\n"
-         ".SH ENVIRONMENT\n.TP\n.B CODEX_HOME\nthe Codex CLI's folder\n.TP\n.B CODEX_MULTI_AUTH_DIR\nwhere the account pool is kept\n"
+         ".SH ENVIRONMENT\n.TP\n.B CODEX_HOME\nthe Codex CLI's folder\n.TP\n.B CODEX_MULTI_AUTH_DIR\nwhere the account "
+         "pool is kept\n"
          ".SH FILES\n.TP\n.I ~/.codex/multi-auth/openai-codex-accounts.json\nthe account pool\n"_s;
     return s;
 }

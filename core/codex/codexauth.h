@@ -19,7 +19,10 @@ struct CodexAuth
     std::optional<qint64> lastRefreshMs;
     bool hasApiKey = false;
 
-    bool isChatGpt() const { return !refreshToken.isEmpty() && (authMode.isEmpty() || authMode == QStringLiteral("chatgpt")); }
+    bool isChatGpt() const
+    {
+        return !refreshToken.isEmpty() && (authMode.isEmpty() || authMode == QStringLiteral("chatgpt"));
+    }
 
     /// Parses the JSON of `auth.json`; an error names what is missing or wrong.
     static Result<CodexAuth> parse(const QByteArray &json);

@@ -15,15 +15,21 @@ namespace {
 
 const SecretSchema *codexSchema()
 {
-    static const SecretSchema schema = {
-        "org.freedesktop.Secret.Generic",
-        SECRET_SCHEMA_DONT_MATCH_NAME,
-        {{"service", SECRET_SCHEMA_ATTRIBUTE_STRING},
-         {"username", SECRET_SCHEMA_ATTRIBUTE_STRING},
-         {"target", SECRET_SCHEMA_ATTRIBUTE_STRING},
-         {"application", SECRET_SCHEMA_ATTRIBUTE_STRING},
-         {nullptr, SECRET_SCHEMA_ATTRIBUTE_STRING}},
-        0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+    static const SecretSchema schema = {"org.freedesktop.Secret.Generic",
+                                        SECRET_SCHEMA_DONT_MATCH_NAME,
+                                        {{"service", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                         {"username", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                         {"target", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                         {"application", SECRET_SCHEMA_ATTRIBUTE_STRING},
+                                         {nullptr, SECRET_SCHEMA_ATTRIBUTE_STRING}},
+                                        0,
+                                        nullptr,
+                                        nullptr,
+                                        nullptr,
+                                        nullptr,
+                                        nullptr,
+                                        nullptr,
+                                        nullptr};
     return &schema;
 }
 
@@ -64,10 +70,10 @@ Status CodexKeyring::write(const QString &codexHome, const QByteArray &compactJs
     const QByteArray user = usernameFor(codexHome).toUtf8();
     const QByteArray label = user + "@Codex Auth:default (keyring v3.6.3)";
     GError *error = nullptr;
-    const gboolean ok = secret_password_store_sync(codexSchema(), SECRET_COLLECTION_DEFAULT, label.constData(),
-                                                   compactJson.constData(), nullptr, &error, "service", "Codex Auth",
-                                                   "username", user.constData(), "target", "default", "application",
-                                                   "rust-keyring", nullptr);
+    const gboolean ok =
+        secret_password_store_sync(codexSchema(), SECRET_COLLECTION_DEFAULT, label.constData(), compactJson.constData(),
+                                   nullptr, &error, "service", "Codex Auth", "username", user.constData(), "target",
+                                   "default", "application", "rust-keyring", nullptr);
     if (!ok || error)
         return unavailable(error);
     return success();
@@ -77,7 +83,8 @@ Status CodexKeyring::remove(const QString &codexHome)
 {
     const QByteArray user = usernameFor(codexHome).toUtf8();
     GError *error = nullptr;
-    secret_password_clear_sync(codexSchema(), nullptr, &error, "service", "Codex Auth", "username", user.constData(), nullptr);
+    secret_password_clear_sync(codexSchema(), nullptr, &error, "service", "Codex Auth", "username", user.constData(),
+                               nullptr);
     if (error)
         return unavailable(error);
     return success();

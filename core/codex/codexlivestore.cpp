@@ -24,13 +24,13 @@ namespace cma {
 CodexLiveStore::CodexLiveStore(QString codexHome, bool codexHomeExplicit)
     : m_home(std::move(codexHome))
     , m_explicit(codexHomeExplicit)
-{
-}
+{}
 
 Status CodexLiveStore::checkHome() const
 {
     if (m_explicit && !QFileInfo(m_home).isDir())
-        return makeError(ErrorCode::Io, u"CODEX_HOME points to %1, but that path does not exist; nothing was written"_s.arg(m_home));
+        return makeError(ErrorCode::Io,
+                         u"CODEX_HOME points to %1, but that path does not exist; nothing was written"_s.arg(m_home));
     return success();
 }
 
@@ -54,7 +54,8 @@ Result<CodexConfig> CodexLiveStore::config() const
 QString CodexLiveStore::formatTimestamp(qint64 epochMs)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC);
-    return t.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + u'.' + u"%1"_s.arg(t.time().msec(), 3, 10, QLatin1Char('0')) + u"000Z"_s;
+    return t.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + u'.' + u"%1"_s.arg(t.time().msec(), 3, 10, QLatin1Char('0')) +
+           u"000Z"_s;
 }
 
 QByteArray CodexLiveStore::authJson(const LiveCredentials &c, bool pretty)
@@ -124,9 +125,12 @@ Status CodexLiveStore::withAuthLock(const std::function<Status()> &action)
 Status CodexLiveStore::writeLive(const LiveCredentials &c, const CodexConfig &config, const Adopt &adopt)
 {
     if (!jwt::isStrictJwt(c.idToken))
-        return makeError(ErrorCode::NoUsableAccount, u"this account has no valid id_token, so Codex would reject it; sign in to this account again"_s);
+        return makeError(
+            ErrorCode::NoUsableAccount,
+            u"this account has no valid id_token, so Codex would reject it; sign in to this account again"_s);
     if (c.accountId.isEmpty() || c.accessToken.isEmpty() || c.refreshToken.isEmpty())
-        return makeError(ErrorCode::NoUsableAccount, u"this account's tokens are incomplete; sign in to this account again"_s);
+        return makeError(ErrorCode::NoUsableAccount,
+                         u"this account's tokens are incomplete; sign in to this account again"_s);
     return withAuthLock([&]() -> Status {
         if (adopt) {
             Result<std::optional<CodexAuth>> live = readLive(config);
@@ -153,7 +157,9 @@ Status CodexLiveStore::writeLive(const LiveCredentials &c, const CodexConfig &co
             temp.close();
             if (!written) {
                 QFile::remove(tempPath);
-                return makeError(ErrorCode::Io, u"cannot write %1: the disk may be full; Codex's credentials are unchanged"_s.arg(authPath()));
+                return makeError(
+                    ErrorCode::Io,
+                    u"cannot write %1: the disk may be full; Codex's credentials are unchanged"_s.arg(authPath()));
             }
             if (::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(authPath()).constData()) != 0) {
                 const QString why = QString::fromLocal8Bit(std::strerror(errno));

@@ -36,7 +36,8 @@ Result<QString> CodexShim::findRealCodex(const QProcessEnvironment &env, const Q
         if (!set.isEmpty()) {
             if (QFileInfo(set).isExecutable())
                 return set;
-            return makeError(ErrorCode::NotFound, u"codex-multi-auth: %1 points to %2, which does not exist"_s.arg(QString::fromLatin1(var), set));
+            return makeError(ErrorCode::NotFound, u"codex-multi-auth: %1 points to %2, which does not exist"_s.arg(
+                                                      QString::fromLatin1(var), set));
         }
     }
     const QString selfReal = QFileInfo(self).canonicalFilePath();
@@ -48,8 +49,9 @@ Result<QString> CodexShim::findRealCodex(const QProcessEnvironment &env, const Q
             continue;
         return candidate.absoluteFilePath();
     }
-    return makeError(ErrorCode::NotFound,
-                     u"codex-multi-auth: the official Codex CLI was not found on PATH; install it or set CODEX_MULTI_AUTH_REAL_CODEX"_s);
+    return makeError(
+        ErrorCode::NotFound,
+        u"codex-multi-auth: the official Codex CLI was not found on PATH; install it or set CODEX_MULTI_AUTH_REAL_CODEX"_s);
 }
 
 int CodexShim::execReplacing(const QString &program, const QStringList &args, const QProcessEnvironment &env)
@@ -112,14 +114,15 @@ int guardedLogout(AppContext &app, cli::Console &console)
     // Adopt the live tokens first: they may be newer than the pool's, and they must not be lost.
     const Account &p = pool->pool.accounts[index];
     Result<TokenSet> pooled = app.repository().tokensOf(p);
-    if (pooled && pooled->refreshToken != l.refreshToken && l.lastRefreshMs
-        && *l.lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
+    if (pooled && pooled->refreshToken != l.refreshToken && l.lastRefreshMs &&
+        *l.lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
         Result<LoadedPool> saved = app.repository(true).update([&](AccountPool &fresh) -> Status {
             const int i = findMatchingAccount(fresh.accounts, p, true);
             if (i < 0)
                 return success();
-            app.repository().setTokens(fresh.accounts[i], TokenSet{l.refreshToken, l.accessToken, l.idToken,
-                                                                   TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
+            app.repository().setTokens(fresh.accounts[i],
+                                       TokenSet{l.refreshToken, l.accessToken, l.idToken,
+                                                TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
             fresh.accounts[i].lastRefresh = l.lastRefreshMs;
             return success();
         });
@@ -210,7 +213,8 @@ int CodexShim::run(const QStringList &args, const QString &self, cli::Console &c
                     cli::CliApp importer(console, importEnv);
                     importer.run({u"import"_s, u"--from-codex"_s});
                 } else if (made) {
-                    console.err() << "codex-multi-auth: that login produced an API key, which the pool does not hold; it was discarded\n";
+                    console.err() << "codex-multi-auth: that login produced an API key, which the pool does not hold; "
+                                     "it was discarded\n";
                 }
                 return p.exitCode();
             }

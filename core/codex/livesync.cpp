@@ -29,13 +29,14 @@ LiveSync::LiveSync(AppContext &app, QObject *parent)
 
 QByteArray LiveSync::signatureOf(const QString &path) const
 {
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return QByteArray("missing");
     // mtime + size first; the hash settles same-size rewrites within one mtime tick.
     Result<QByteArray> data = readWholeFile(path, 64 * 1024 * 1024);
-    return QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_mtim.tv_nsec)) + ':'
-           + QByteArray::number(qint64(st.st_size)) + ':' + (data ? sha256Hex(data.value()).toLatin1() : QByteArray());
+    return QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' + QByteArray::number(qint64(st.st_mtim.tv_nsec)) + ':' +
+           QByteArray::number(qint64(st.st_size)) + ':' + (data ? sha256Hex(data.value()).toLatin1() : QByteArray());
 }
 
 void LiveSync::start(int pollMs, int debounceMs)
@@ -43,8 +44,8 @@ void LiveSync::start(int pollMs, int debounceMs)
     m_debounce.setInterval(debounceMs);
     rearm();
     // Baseline, so the first check reports only real changes.
-    for (const QString &p : {m_app.repository().store().path(), m_app.paths().settingsPath(), m_app.paths().quotaCachePath(),
-                             m_app.paths().codexAuthPath()})
+    for (const QString &p : {m_app.repository().store().path(), m_app.paths().settingsPath(),
+                             m_app.paths().quotaCachePath(), m_app.paths().codexAuthPath()})
         m_seen.insert(p, signatureOf(p));
     m_poll.start(pollMs);
 }
@@ -65,7 +66,8 @@ void LiveSync::rearm()
         if (QFileInfo(dir).isDir() && !m_watcher.directories().contains(dir))
             m_watcher.addPath(dir);
     }
-    for (const QString &f : {m_app.repository().store().path(), m_app.paths().codexAuthPath(), m_app.paths().settingsPath()}) {
+    for (const QString &f :
+         {m_app.repository().store().path(), m_app.paths().codexAuthPath(), m_app.paths().settingsPath()}) {
         if (QFileInfo::exists(f))
             m_watcher.addPath(f);
     }
@@ -149,8 +151,9 @@ void LiveSync::reconcileCodex()
             const int i = findMatchingAccount(p.accounts, pooled, true);
             if (i < 0)
                 return success();
-            repo.setTokens(p.accounts[i], TokenSet{l.refreshToken, l.accessToken, l.idToken,
-                                                   TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
+            repo.setTokens(p.accounts[i],
+                           TokenSet{l.refreshToken, l.accessToken, l.idToken,
+                                    TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
             p.accounts[i].lastRefresh = l.lastRefreshMs;
             p.accounts[i].authInvalidatedAt.reset();
             p.accounts[i].authInvalidationErrorCode.reset();
@@ -160,9 +163,10 @@ void LiveSync::reconcileCodex()
             Q_EMIT reconciled(u"adopted newer tokens Codex wrote for account %1"_s.arg(index + 1));
     } else if (!sameTokens && tokens && jwt::isStrictJwt(tokens->idToken)) {
         qCWarning(lcCodex) << "Codex holds older tokens for a pooled account; writing the pool's set back";
-        const Status written = live.writeLive(LiveCredentials{tokens->idToken, tokens->accessToken, tokens->refreshToken,
-                                                              pooled.accountIdKey(), pooled.lastRefresh.value_or(0)},
-                                              config.value());
+        const Status written =
+            live.writeLive(LiveCredentials{tokens->idToken, tokens->accessToken, tokens->refreshToken,
+                                           pooled.accountIdKey(), pooled.lastRefresh.value_or(0)},
+                           config.value());
         if (written)
             Q_EMIT reconciled(u"wrote the pool's newer tokens back to Codex"_s);
     }
@@ -174,7 +178,8 @@ void LiveSync::reconcileCodex()
             return success();
         });
         if (saved)
-            Q_EMIT reconciled(u"Codex was switched to account %1 outside the app; the selection follows"_s.arg(index + 1));
+            Q_EMIT reconciled(
+                u"Codex was switched to account %1 outside the app; the selection follows"_s.arg(index + 1));
     }
 }
 

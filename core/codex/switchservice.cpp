@@ -25,8 +25,7 @@ QStringList overridingEnvironment(const QProcessEnvironment &env)
 
 SwitchService::SwitchService(AppContext &app)
     : m_app(app)
-{
-}
+{}
 
 Result<int> SwitchService::importForeignLiveAccount(QStringList *notices)
 {
@@ -65,8 +64,9 @@ Result<int> SwitchService::importForeignLiveAccount(QStringList *notices)
     if (!saved)
         return saved.error();
     if (notices)
-        notices->append(u"Codex was signed in as %1, which was not in your pool; it was added as account %2."_s.arg(
-            who.email.isEmpty() ? a.accountIdKey() : who.email).arg(index + 1));
+        notices->append(u"Codex was signed in as %1, which was not in your pool; it was added as account %2."_s
+                            .arg(who.email.isEmpty() ? a.accountIdKey() : who.email)
+                            .arg(index + 1));
     return index;
 }
 
@@ -88,8 +88,9 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
         if (!blocker.isEmpty())
             return makeError(ErrorCode::Io, blocker);
         if (!config.profilesSettingStore.isEmpty())
-            result.notices.append(u"Codex profiles %1 set their own credential store; the store then depends on the profile used."_s.arg(
-                config.profilesSettingStore.join(u", "_s)));
+            result.notices.append(
+                u"Codex profiles %1 set their own credential store; the store then depends on the profile used."_s.arg(
+                    config.profilesSettingStore.join(u", "_s)));
         // 2. Never lose a login Codex holds that is not pooled.
         Result<int> imported = importForeignLiveAccount(&result.notices);
         if (!imported)
@@ -105,8 +106,10 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
         return makeError(ErrorCode::NotFound, u"the account is no longer in the pool"_s);
     Account target = loaded->pool.accounts[index];
     if (target.authInvalidatedAt)
-        return makeError(ErrorCode::NoUsableAccount, u"%1 needs a new sign-in (its refresh token was rejected); run codex-multi-auth --cli login"_s.arg(
-            accountLabelText(target, index + 1)));
+        return makeError(
+            ErrorCode::NoUsableAccount,
+            u"%1 needs a new sign-in (its refresh token was rejected); run codex-multi-auth --cli login"_s.arg(
+                accountLabelText(target, index + 1)));
     Result<TokenSet> tokens = repo.tokensOf(target);
     if (!tokens)
         return tokens.error();
@@ -114,8 +117,9 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
     const bool idTokenBad = !jwt::isStrictJwt(tokens->idToken);
     RefreshService refresher(m_app);
     if (idTokenBad || RefreshService::isDue(target, tokens->accessToken, now, 900000)) {
-        const RefreshReport r = refresher.refresh(RefreshRequest{target, idTokenBad ? RefreshMode::Force : RefreshMode::IfDue,
-                                                                 idTokenBad ? u"forced"_s : u"proactive_expiry"_s, 900000});
+        const RefreshReport r =
+            refresher.refresh(RefreshRequest{target, idTokenBad ? RefreshMode::Force : RefreshMode::IfDue,
+                                             idTokenBad ? u"forced"_s : u"proactive_expiry"_s, 900000});
         if (r.outcome == RefreshReport::Outcome::Refreshed) {
             result.refreshed = true;
             target = r.account;
@@ -125,13 +129,17 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
         } else if (r.outcome == RefreshReport::Outcome::Failed) {
             const std::optional<qint64> exp = RefreshService::accessExpiry(target, tokens->accessToken);
             if (r.permanent || idTokenBad || !exp || *exp <= now)
-                return makeError(r.errorCode == ErrorCode::SecretStoreUnavailable ? r.errorCode : ErrorCode::NoUsableAccount,
-                                 u"%1 cannot get a valid token: %2"_s.arg(accountLabelText(target, index + 1), r.message));
-            result.notices.append(u"The token could not be refreshed (%1); it is still valid, so the switch goes ahead."_s.arg(r.message));
+                return makeError(
+                    r.errorCode == ErrorCode::SecretStoreUnavailable ? r.errorCode : ErrorCode::NoUsableAccount,
+                    u"%1 cannot get a valid token: %2"_s.arg(accountLabelText(target, index + 1), r.message));
+            result.notices.append(
+                u"The token could not be refreshed (%1); it is still valid, so the switch goes ahead."_s.arg(
+                    r.message));
         }
     }
     if (!jwt::isStrictJwt(tokens->idToken))
-        return makeError(ErrorCode::NoUsableAccount, u"%1 has no valid id_token; sign in to this account again"_s.arg(accountLabelText(target, index + 1)));
+        return makeError(ErrorCode::NoUsableAccount, u"%1 has no valid id_token; sign in to this account again"_s.arg(
+                                                         accountLabelText(target, index + 1)));
 
     // 4. Codex's live credentials, adopting what Codex wrote for the outgoing account first.
     if (sync) {
@@ -149,7 +157,8 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
             const Account &p = pool->pool.accounts[outgoing];
             Result<TokenSet> pooled = repo.tokensOf(p);
             const bool differs = !pooled || pooled->refreshToken != current->refreshToken;
-            if (differs && current->lastRefreshMs && *current->lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
+            if (differs && current->lastRefreshMs &&
+                *current->lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
                 Result<LoadedPool> saved = repo.update([&](AccountPool &fresh) -> Status {
                     const int i = findMatchingAccount(fresh.accounts, p, true);
                     if (i < 0)
@@ -169,9 +178,10 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
             return success();
         });
         if (!written)
-            return makeError(written.error().code == ErrorCode::SecretStoreUnavailable ? ErrorCode::SecretStoreUnavailable
-                             : written.error().code == ErrorCode::StorageBusy       ? ErrorCode::StorageBusy
-                                                                                    : ErrorCode::Io,
+            return makeError(written.error().code == ErrorCode::SecretStoreUnavailable
+                                 ? ErrorCode::SecretStoreUnavailable
+                             : written.error().code == ErrorCode::StorageBusy ? ErrorCode::StorageBusy
+                                                                              : ErrorCode::Io,
                              u"writing Codex's credentials failed: %1"_s.arg(written.error().message));
         result.synced = true;
     }
@@ -205,7 +215,8 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
     result.affinityGeneration = result.pool.affinityGeneration.value_or(0);
     if (sync) {
         for (const QString &var : overridingEnvironment(m_app.env()))
-            result.notices.append(u"%1 is set in this environment; a Codex started with it ignores the switch."_s.arg(var));
+            result.notices.append(
+                u"%1 is set in this environment; a Codex started with it ignores the switch."_s.arg(var));
     }
     return result;
 }

@@ -12,7 +12,7 @@ class AppContext;
 struct SwitchOptions
 {
     bool pin = true;
-    bool clearPin = false;  ///< `best` clears an existing pin instead of pinning
+    bool clearPin = false; ///< `best` clears an existing pin instead of pinning
     QString reason = QStringLiteral("manual");
 };
 

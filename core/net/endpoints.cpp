@@ -24,8 +24,7 @@ bool isLoopbackHost(const QString &host)
 Endpoints::Endpoints()
     : m_issuer(QString::fromLatin1(kDefaultIssuer))
     , m_chatGptBase(QString::fromLatin1(kDefaultChatGptBase))
-{
-}
+{}
 
 Status Endpoints::checkBaseUrl(const QString &variable, const QString &value)
 {
@@ -36,9 +35,9 @@ Status Endpoints::checkBaseUrl(const QString &variable, const QString &value)
         return success();
     if (url.scheme() == "http"_L1 && isLoopbackHost(url.host()))
         return success();
-    return makeError(ErrorCode::Usage,
-                     u"%1 must use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost): %2"_s.arg(
-                         variable, value));
+    return makeError(
+        ErrorCode::Usage,
+        u"%1 must use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost): %2"_s.arg(variable, value));
 }
 
 Result<Endpoints> Endpoints::fromEnvironment(const QProcessEnvironment &env)
@@ -73,19 +72,40 @@ Result<Endpoints> Endpoints::fromEnvironment(const QProcessEnvironment &env)
     return e;
 }
 
-QUrl Endpoints::authorizeUrl() const { return QUrl(m_issuer + "/oauth/authorize"_L1); }
-QUrl Endpoints::tokenUrl() const { return QUrl(m_issuer + "/oauth/token"_L1); }
-QUrl Endpoints::revokeUrl() const { return QUrl(m_issuer + "/oauth/revoke"_L1); }
-QUrl Endpoints::deviceUserCodeUrl() const { return QUrl(m_issuer + "/api/accounts/deviceauth/usercode"_L1); }
-QUrl Endpoints::deviceTokenUrl() const { return QUrl(m_issuer + "/api/accounts/deviceauth/token"_L1); }
-QUrl Endpoints::devicePageUrl() const { return QUrl(m_issuer + "/codex/device"_L1); }
-QString Endpoints::deviceRedirectUri() const { return m_issuer + "/deviceauth/callback"_L1; }
+QUrl Endpoints::authorizeUrl() const
+{
+    return QUrl(m_issuer + "/oauth/authorize"_L1);
+}
+QUrl Endpoints::tokenUrl() const
+{
+    return QUrl(m_issuer + "/oauth/token"_L1);
+}
+QUrl Endpoints::revokeUrl() const
+{
+    return QUrl(m_issuer + "/oauth/revoke"_L1);
+}
+QUrl Endpoints::deviceUserCodeUrl() const
+{
+    return QUrl(m_issuer + "/api/accounts/deviceauth/usercode"_L1);
+}
+QUrl Endpoints::deviceTokenUrl() const
+{
+    return QUrl(m_issuer + "/api/accounts/deviceauth/token"_L1);
+}
+QUrl Endpoints::devicePageUrl() const
+{
+    return QUrl(m_issuer + "/codex/device"_L1);
+}
+QString Endpoints::deviceRedirectUri() const
+{
+    return m_issuer + "/deviceauth/callback"_L1;
+}
 
 QUrl Endpoints::usageUrl() const
 {
     QString base = stripTrailingSlashes(m_chatGptBase);
-    if ((base.startsWith("https://chatgpt.com"_L1) || base.startsWith("https://chat.openai.com"_L1))
-        && !base.contains("/backend-api"_L1))
+    if ((base.startsWith("https://chatgpt.com"_L1) || base.startsWith("https://chat.openai.com"_L1)) &&
+        !base.contains("/backend-api"_L1))
         base += "/backend-api"_L1;
     if (base.contains("/backend-api"_L1))
         return QUrl(base + "/wham/usage"_L1);
@@ -100,9 +120,9 @@ QByteArray Endpoints::userAgent()
     QString osName = os.isEmpty() ? QSysInfo::kernelType() : os;
     if (!osName.isEmpty())
         osName[0] = osName[0].toUpper();
-    const QString ua = u"%1/%2 (%3 %4; %5) unknown"_s.arg(QString::fromLatin1(kOriginator),
-                                                         QString::fromLatin1(kCodexCompatVersion), osName,
-                                                         QSysInfo::productVersion(), QSysInfo::currentCpuArchitecture());
+    const QString ua =
+        u"%1/%2 (%3 %4; %5) unknown"_s.arg(QString::fromLatin1(kOriginator), QString::fromLatin1(kCodexCompatVersion),
+                                           osName, QSysInfo::productVersion(), QSysInfo::currentCpuArchitecture());
     return ua.toUtf8();
 }
 

@@ -61,27 +61,48 @@ void HttpServerResponse::setHeader(const QByteArray &name, const QByteArray &val
 QByteArray HttpServerResponse::reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 421: return "Misdirected Request";
-    case 426: return "Upgrade Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Payload Too Large";
+    case 421:
+        return "Misdirected Request";
+    case 426:
+        return "Upgrade Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -89,8 +110,8 @@ QByteArray HttpServerResponse::serialize(bool headOnly) const
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &h : headers) {
-        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0
-            || h.first.compare("Connection", Qt::CaseInsensitive) == 0)
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0 ||
+            h.first.compare("Connection", Qt::CaseInsensitive) == 0)
             continue;
         out += h.first + ": " + h.second + "\r\n";
     }
@@ -103,8 +124,7 @@ QByteArray HttpServerResponse::serialize(bool headOnly) const
 HttpRequestReader::HttpRequestReader(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
     : m_maxHeaderBytes(maxHeaderBytes)
     , m_maxBodyBytes(maxBodyBytes)
-{
-}
+{}
 
 HttpRequestReader::State HttpRequestReader::feed(const QByteArray &data)
 {
@@ -215,8 +235,7 @@ HttpResponder::HttpResponder(HttpServer *server, QTcpSocket *socket, bool headRe
     : m_server(server)
     , m_socket(socket)
     , m_head(headRequest)
-{
-}
+{}
 
 bool HttpResponder::isOpen() const
 {
@@ -257,8 +276,7 @@ void HttpResponder::hold()
 
 HttpServer::HttpServer(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 HttpServer::~HttpServer()
 {

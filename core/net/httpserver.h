@@ -50,7 +50,14 @@ struct HttpServerResponse
 class HttpRequestReader
 {
 public:
-    enum class State { Incomplete, Complete, Bad, HeadersTooLarge, BodyTooLarge };
+    enum class State
+    {
+        Incomplete,
+        Complete,
+        Bad,
+        HeadersTooLarge,
+        BodyTooLarge
+    };
 
     explicit HttpRequestReader(qsizetype maxHeaderBytes = 16 * 1024, qsizetype maxBodyBytes = 4 * 1024 * 1024);
     State feed(const QByteArray &data);

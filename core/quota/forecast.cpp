@@ -13,9 +13,12 @@ namespace cma {
 QString availabilityName(Availability a)
 {
     switch (a) {
-    case Availability::Ready: return u"ready"_s;
-    case Availability::Delayed: return u"delayed"_s;
-    case Availability::Unavailable: return u"unavailable"_s;
+    case Availability::Ready:
+        return u"ready"_s;
+    case Availability::Delayed:
+        return u"delayed"_s;
+    case Availability::Unavailable:
+        return u"unavailable"_s;
     }
     return {};
 }
@@ -25,8 +28,8 @@ bool RefreshFailure::isHard() const
     if (reason == "missing_refresh"_L1)
         return true;
     const QString code = errorCode.toLower();
-    if (code == "refresh_token_expired"_L1 || code == "refresh_token_reused"_L1 || code == "refresh_token_invalidated"_L1
-        || code == "token_revoked"_L1)
+    if (code == "refresh_token_expired"_L1 || code == "refresh_token_reused"_L1 ||
+        code == "refresh_token_invalidated"_L1 || code == "token_revoked"_L1)
         return true;
     if (!statusCode)
         return false;
@@ -37,7 +40,8 @@ bool RefreshFailure::isHard() const
         return true;
     if (s >= 400 && s < 500 && s != 403 && s != 408 && s != 429) {
         const QString m = message.toLower();
-        for (const char *phrase : {"invalid_grant", "invalid refresh", "token has been revoked", "token has been invalidated"}) {
+        for (const char *phrase :
+             {"invalid_grant", "invalid refresh", "token has been revoked", "token has been invalidated"}) {
             if (m.contains(QLatin1String(phrase)))
                 return true;
         }
@@ -96,9 +100,9 @@ qint64 storedRateLimitUntil(const Account &account, const QString &family, const
     return r;
 }
 
-AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota, qint64 now,
-                                     const ForecastInput &input, const std::optional<RuntimeOverlay> &overlay,
-                                     const Options &options)
+AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota,
+                                     qint64 now, const ForecastInput &input,
+                                     const std::optional<RuntimeOverlay> &overlay, const Options &options)
 {
     const Account &a = pool.accounts[index];
     AccountForecast f;
@@ -170,10 +174,14 @@ AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const s
             QString reason = overlay->accountSkipReasons.value(index);
             if (reason.isEmpty())
                 reason = overlay->lastPoolExhaustionSkipReasons.value(index);
-            const bool stale = (reason == "rate-limited"_L1 && limit == 0)
-                               || (reason.startsWith(u"cooling-down"_s) && !(a.coolingDownUntil && *a.coolingDownUntil > now));
+            const bool stale =
+                (reason == "rate-limited"_L1 && limit == 0) ||
+                (reason.startsWith(u"cooling-down"_s) && !(a.coolingDownUntil && *a.coolingDownUntil > now));
             if (!reason.isEmpty() && reason != "already-attempted"_L1 && !stale) {
-                add(reason == "circuit-open"_L1 ? 90 : reason == "token-exhausted"_L1 ? 70 : 50, u"runtime skip: "_s + reason);
+                add(reason == "circuit-open"_L1      ? 90
+                    : reason == "token-exhausted"_L1 ? 70
+                                                     : 50,
+                    u"runtime skip: "_s + reason);
                 f.availability = Availability::Unavailable;
             }
         }
@@ -206,9 +214,11 @@ AccountForecast Forecaster::evaluate(const AccountPool &pool, int index, const s
             }
         }
         if (live.primary.usedPercent)
-            f.reasons.append(u"primary quota %1% used"_s.arg(std::clamp<qint64>(std::llround(*live.primary.usedPercent), 0, 100)));
+            f.reasons.append(
+                u"primary quota %1% used"_s.arg(std::clamp<qint64>(std::llround(*live.primary.usedPercent), 0, 100)));
         if (live.secondary.usedPercent)
-            f.reasons.append(u"secondary quota %1% used"_s.arg(std::clamp<qint64>(std::llround(*live.secondary.usedPercent), 0, 100)));
+            f.reasons.append(u"secondary quota %1% used"_s.arg(
+                std::clamp<qint64>(std::llround(*live.secondary.usedPercent), 0, 100)));
         const double top = std::max(p, s);
         risk += top >= 98 ? 55 : top >= 90 ? 35 : top >= 80 ? 20 : top >= 70 ? 10 : 0;
     }
@@ -260,9 +270,11 @@ Recommendation Forecaster::recommend(const QList<AccountForecast> &results, cons
     }
     Recommendation rec;
     if (candidates.isEmpty()) {
-        rec.reason = blockedButRecoverable
-                         ? u"All accounts are blocked or exhausted. Wait for a reset, clear the block, or run %1 to add a fresh account."_s.arg(options.loginHint)
-                         : u"No healthy accounts are available. Run %1 to add a fresh account."_s.arg(options.loginHint);
+        rec.reason =
+            blockedButRecoverable
+                ? u"All accounts are blocked or exhausted. Wait for a reset, clear the block, or run %1 to add a fresh account."_s
+                      .arg(options.loginHint)
+                : u"No healthy accounts are available. Run %1 to add a fresh account."_s.arg(options.loginHint);
         return rec;
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const AccountForecast *a, const AccountForecast *b) {
@@ -302,8 +314,8 @@ QString statusBadge(const Account &account, bool isCurrent, const std::optional<
 {
     if (!account.isEnabled())
         return u"disabled"_s;
-    if (account.authInvalidatedAt || input.secret == SecretHealth::Missing
-        || (input.refreshFailure && input.refreshFailure->isHard()))
+    if (account.authInvalidatedAt || input.secret == SecretHealth::Missing ||
+        (input.refreshFailure && input.refreshFailure->isHard()))
         return u"needs-login"_s;
     if (input.paused || input.drained)
         return u"paused"_s;

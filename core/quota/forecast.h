@@ -38,10 +38,20 @@ struct RuntimeOverlay
     QList<int> policyBlockedIndexes;
 };
 
-enum class Availability { Ready, Delayed, Unavailable };
+enum class Availability
+{
+    Ready,
+    Delayed,
+    Unavailable
+};
 QString availabilityName(Availability a);
 
-enum class SecretHealth { Ok, Missing, Unavailable };
+enum class SecretHealth
+{
+    Ok,
+    Missing,
+    Unavailable
+};
 
 /// Extra per-account inputs beyond the record.
 struct ForecastInput
@@ -94,8 +104,9 @@ class Forecaster
 public:
     using Options = ForecastOptions;
 
-    static AccountForecast evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota, qint64 now,
-                                    const ForecastInput &input = {}, const std::optional<RuntimeOverlay> &overlay = {},
+    static AccountForecast evaluate(const AccountPool &pool, int index, const std::optional<QuotaEntry> &quota,
+                                    qint64 now, const ForecastInput &input = {},
+                                    const std::optional<RuntimeOverlay> &overlay = {},
                                     const ForecastOptions &options = {});
     static QList<AccountForecast> evaluateAll(const AccountPool &pool, const QuotaCache &cache, qint64 now,
                                               const QHash<int, ForecastInput> &inputs = {},

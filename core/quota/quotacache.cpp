@@ -71,8 +71,8 @@ QJsonObject QuotaEntry::toJson() const
 std::optional<QuotaEntry> QuotaEntry::fromJson(const QJsonValue &value)
 {
     const QJsonObject o = value.toObject();
-    if (!value.isObject() || !o.value(u"updatedAt"_s).isDouble() || !o.value(u"status"_s).isDouble()
-        || !o.value(u"model"_s).isString() || o.value(u"model"_s).toString().isEmpty())
+    if (!value.isObject() || !o.value(u"updatedAt"_s).isDouble() || !o.value(u"status"_s).isDouble() ||
+        !o.value(u"model"_s).isString() || o.value(u"model"_s).toString().isEmpty())
         return std::nullopt;
     QuotaEntry e;
     e.updatedAt = qint64(o.value(u"updatedAt"_s).toDouble());
@@ -83,7 +83,8 @@ std::optional<QuotaEntry> QuotaEntry::fromJson(const QJsonValue &value)
     e.primary = QuotaWindow::fromJson(o.value(u"primary"_s).toObject());
     e.secondary = QuotaWindow::fromJson(o.value(u"secondary"_s).toObject());
     for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!QStringList{u"updatedAt"_s, u"status"_s, u"model"_s, u"planType"_s, u"primary"_s, u"secondary"_s}.contains(it.key()))
+        if (!QStringList{u"updatedAt"_s, u"status"_s, u"model"_s, u"planType"_s, u"primary"_s, u"secondary"_s}.contains(
+                it.key()))
             e.extra.insert(it.key(), it.value());
     }
     return e;
@@ -191,7 +192,8 @@ QList<std::optional<QuotaEntry>> QuotaCache::entriesFor(const AccountPool &pool)
 Status QuotaCache::store(const QList<QPair<Account, QuotaEntry>> &readings, const AccountPool &pool)
 {
     if (m_readOnly)
-        return makeError(ErrorCode::StorageReadOnly, u"%1 was written by a newer version; it is left unchanged"_s.arg(m_path));
+        return makeError(ErrorCode::StorageReadOnly,
+                         u"%1 was written by a newer version; it is left unchanged"_s.arg(m_path));
     Result<QJsonObject> written = SharedJsonFile(m_path, m_lockPath).update([&](QJsonObject &root) -> Status {
         if (root.contains(u"version"_s) && root.value(u"version"_s).toInt() != 1)
             root = QJsonObject();

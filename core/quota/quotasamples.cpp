@@ -10,8 +10,7 @@ namespace cma {
 
 QuotaSamples::QuotaSamples(QString path)
     : m_path(std::move(path))
-{
-}
+{}
 
 void QuotaSamples::reload()
 {
@@ -32,8 +31,8 @@ Status QuotaSamples::append(const QList<QPair<Account, QuotaEntry>> &readings, q
                 QJsonArray samples = windows.value(key).toArray();
                 samples.append(QJsonArray{double(entry.updatedAt ? entry.updatedAt : now), *w->usedPercent,
                                           double(w->resetAtMs.value_or(0))});
-                while (!samples.isEmpty() && (samples.size() > kMaxPerWindow
-                                              || qint64(samples.first().toArray().at(0).toDouble()) < now - kKeepMs))
+                while (!samples.isEmpty() && (samples.size() > kMaxPerWindow ||
+                                              qint64(samples.first().toArray().at(0).toDouble()) < now - kKeepMs))
                     samples.removeFirst();
                 windows.insert(key, samples);
             }
@@ -62,7 +61,8 @@ Status QuotaSamples::append(const QList<QPair<Account, QuotaEntry>> &readings, q
 
 std::optional<double> QuotaSamples::trailingRate(const Account &account, int windowMinutes, qint64 now) const
 {
-    return trailingRate(m_accounts.value(account.trackerKey()).toObject().value(QString::number(windowMinutes)).toArray(), now);
+    return trailingRate(
+        m_accounts.value(account.trackerKey()).toObject().value(QString::number(windowMinutes)).toArray(), now);
 }
 
 std::optional<double> QuotaSamples::trailingRate(const QJsonArray &samples, qint64 now)

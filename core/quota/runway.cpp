@@ -48,7 +48,8 @@ QString Pace::text(qint64 now) const
         return {};
     if (empty)
         return u"empty until reset"_s;
-    const QString delta = paceDelta >= 0 ? u"%1% in deficit"_s.arg(std::llround(paceDelta)) : u"%1% in reserve"_s.arg(std::llround(-paceDelta));
+    const QString delta = paceDelta >= 0 ? u"%1% in deficit"_s.arg(std::llround(paceDelta))
+                                         : u"%1% in reserve"_s.arg(std::llround(-paceDelta));
     if (runsOutAt)
         return delta + u" · runs out ~"_s + formatClock(*runsOutAt, now);
     return delta + u" · lasts until reset"_s;
@@ -269,7 +270,8 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
         for (SimWindow &w : serving->windows) {
             const int minutes = int(w.length / 60000);
             if (r.percentPerHourByWindowMinutes.contains(minutes))
-                w.used = std::min(100.0, w.used + r.percentPerHourByWindowMinutes.value(minutes) / 3600000.0 * double(next - t));
+                w.used = std::min(100.0, w.used + r.percentPerHourByWindowMinutes.value(minutes) / 3600000.0 *
+                                                      double(next - t));
         }
         for (Participant &p : parts) {
             for (SimWindow &w : p.windows) {
@@ -298,8 +300,9 @@ QJsonObject Runway::toJson() const
             {u"nextReadyAt"_s, opt(nextReadyAt)},
             {u"nextReadyIndex"_s, nextReadyIndex ? QJsonValue(*nextReadyIndex) : QJsonValue(QJsonValue::Null)},
             {u"burn"_s, QJsonObject{{u"source"_s, burnSource},
-                                   {u"accountIndex"_s, burnAccountIndex ? QJsonValue(*burnAccountIndex) : QJsonValue(QJsonValue::Null)},
-                                   {u"percentPerHourByWindowMinutes"_s, rates}}},
+                                    {u"accountIndex"_s,
+                                     burnAccountIndex ? QJsonValue(*burnAccountIndex) : QJsonValue(QJsonValue::Null)},
+                                    {u"percentPerHourByWindowMinutes"_s, rates}}},
             {u"horizonMs"_s, 604800000.0},
             {u"approximate"_s, approximate}};
 }
@@ -312,7 +315,8 @@ QString Runway::text(const AccountPool &pool, qint64 now) const
     if (state == "dry"_L1) {
         if (!nextReadyAt)
             return u"No usable account — re-login or enable one"_s;
-        return u"All accounts exhausted · next ready %1 (Account %2)"_s.arg(formatClock(*nextReadyAt, now)).arg(nextReadyIndex.value_or(0) + 1);
+        return u"All accounts exhausted · next ready %1 (Account %2)"_s.arg(formatClock(*nextReadyAt, now))
+            .arg(nextReadyIndex.value_or(0) + 1);
     }
     if (state == "unknown"_L1)
         return u"%1 of %2 accounts ready"_s.arg(readyCount).arg(pool.accounts.size()) + back;

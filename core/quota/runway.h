@@ -15,7 +15,7 @@ struct Pace
     double paceDelta = 0;            ///< > 0 deficit, < 0 reserve (percentage points)
     std::optional<qint64> runsOutAt; ///< when it would hit 100 % at this rate
     bool lastsUntilReset = false;
-    bool empty = false;              ///< exhausted until its reset
+    bool empty = false; ///< exhausted until its reset
     QString text(qint64 now) const;
     QJsonValue toJson() const;
 };
@@ -48,7 +48,6 @@ class QuotaSamples;
 /// (without live data). The burn rate is the trailing rate of \a samples when they have one
 /// (forecast.md §9.2), else the current account's window average.
 Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &forecast,
-                     const QList<std::optional<QuotaEntry>> &quota, qint64 now,
-                     const QuotaSamples *samples = nullptr);
+                     const QList<std::optional<QuotaEntry>> &quota, qint64 now, const QuotaSamples *samples = nullptr);
 
 } // namespace cma

@@ -58,8 +58,7 @@ QuotaWindow toCache(const RawWindow &w)
 
 UsageClient::UsageClient(AppContext &app)
     : m_app(app)
-{
-}
+{}
 
 std::optional<QuotaEntry> UsageClient::parsePayload(const QByteArray &body, qint64 fetchedAt)
 {
@@ -105,12 +104,15 @@ std::optional<QuotaEntry> UsageClient::parsePayload(const QByteArray &body, qint
     if (!credits.isEmpty()) {
         e.extra.insert(u"credits"_s, QJsonObject{{u"hasCredits"_s, credits.value(u"has_credits"_s).toBool()},
                                                  {u"unlimited"_s, credits.value(u"unlimited"_s).toBool()},
-                                                 {u"balance"_s, credits.value(u"balance"_s).isString() ? credits.value(u"balance"_s) : QJsonValue(QJsonValue::Null)}});
+                                                 {u"balance"_s, credits.value(u"balance"_s).isString()
+                                                                    ? credits.value(u"balance"_s)
+                                                                    : QJsonValue(QJsonValue::Null)}});
     }
     return e;
 }
 
-HttpRequest UsageClient::request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId, int timeoutMs)
+HttpRequest UsageClient::request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId,
+                                 int timeoutMs)
 {
     HttpRequest req;
     req.url = endpoints.usageUrl();
@@ -180,8 +182,9 @@ QList<UsageReading> UsageClient::read(const AccountPool &pool, const QList<int> 
             return;
         }
         ++running;
-        const HttpRequest req = request(m_app.endpoints(), tokens->accessToken, a.accountIdKey(),
-                                        std::min<int>(m_requestMs, std::max<int>(1000, m_batchMs - int(Clock::instance().nowMs() - start))));
+        const HttpRequest req = request(
+            m_app.endpoints(), tokens->accessToken, a.accountIdKey(),
+            std::min<int>(m_requestMs, std::max<int>(1000, m_batchMs - int(Clock::instance().nowMs() - start))));
         HttpClient::send(req, &loop, [&, slot, a](const HttpResult &res) {
             --running;
             UsageReading &rr = results[slot];
@@ -207,9 +210,9 @@ QList<UsageReading> UsageClient::read(const AccountPool &pool, const QList<int> 
             } else if (res.isNetworkFailure()) {
                 rr.error = res.timedOut ? u"the usage request timed out"_s : u"could not reach the usage endpoint"_s;
             } else {
-                rr.error = res.status == 403 ? u"the usage endpoint refused the request (403)"_s
-                         : res.status == 429 ? u"the usage endpoint is rate limiting (429)"_s
-                         : u"the usage endpoint answered %1"_s.arg(res.status);
+                rr.error = res.status == 403   ? u"the usage endpoint refused the request (403)"_s
+                           : res.status == 429 ? u"the usage endpoint is rate limiting (429)"_s
+                                               : u"the usage endpoint answered %1"_s.arg(res.status);
                 bool ok = false;
                 const qint64 retry = res.header("Retry-After").toLongLong(&ok);
                 if (ok)

@@ -38,7 +38,8 @@ public:
     /// `limit_reached`, plan, credits.
     static std::optional<QuotaEntry> parsePayload(const QByteArray &body, qint64 fetchedAtMs);
     /// The GET of `/wham/usage` as the official CLI sends it (protocol.md §6).
-    static HttpRequest request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId, int timeoutMs);
+    static HttpRequest request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId,
+                               int timeoutMs);
 
     void setBatchBudgetMs(int ms) { m_batchMs = ms; }
     void setRequestTimeoutMs(int ms) { m_requestMs = ms; }

@@ -23,8 +23,7 @@ RefreshGuardian::RefreshGuardian(Clock &clock, PoolReader reader, Executor execu
     , m_reader(std::move(reader))
     , m_executor(std::move(executor))
     , m_pause(std::move(pause))
-{
-}
+{}
 
 void RefreshGuardian::setOnline(bool online)
 {
@@ -133,7 +132,8 @@ qint64 RefreshGuardian::tick()
         if (!first)
             m_pause(250 + qint64(m_rng.bounded(251)));
         first = false;
-        const RefreshReport r = m_executor(RefreshRequest{a, RefreshMode::IfDue, u"proactive_expiry"_s, m_settings.leadMs});
+        const RefreshReport r =
+            m_executor(RefreshRequest{a, RefreshMode::IfDue, u"proactive_expiry"_s, m_settings.leadMs});
         if (r.outcome == RefreshReport::Outcome::Refreshed) {
             ++m_stats.refreshed;
             m_backoff.remove(key);

@@ -94,9 +94,9 @@ private:
     QString m_liveKey;
     bool m_online = true;
     qint64 m_lastTickAt = 0;
-    QHash<QString, qint64> m_extraLead;  // per access token (hash), drawn once
-    QHash<QString, Backoff> m_backoff;   // per tracker key
-    QSet<QString> m_hardFailed;          // reported once
+    QHash<QString, qint64> m_extraLead; // per access token (hash), drawn once
+    QHash<QString, Backoff> m_backoff;  // per tracker key
+    QSet<QString> m_hardFailed;         // reported once
     QRandomGenerator m_rng{QRandomGenerator::securelySeeded()};
     Stats m_stats;
 };

@@ -38,7 +38,8 @@ void sweepOld(const QString &dir, qint64 maxAgeMs)
 }
 } // namespace
 
-RefreshLease::Settings RefreshLease::Settings::fromEnvironment(const QString &storageRoot, const QProcessEnvironment &env)
+RefreshLease::Settings RefreshLease::Settings::fromEnvironment(const QString &storageRoot,
+                                                               const QProcessEnvironment &env)
 {
     Settings s;
     const QString dir = env.value(u"CODEX_AUTH_REFRESH_LEASE_DIR"_s).trimmed();
@@ -62,8 +63,7 @@ RefreshLease::RefreshLease(RefreshLease &&other) noexcept
     , m_role(other.m_role)
     , m_result(std::move(other.m_result))
     , m_held(std::exchange(other.m_held, false))
-{
-}
+{}
 
 RefreshLease::~RefreshLease()
 {
@@ -73,7 +73,8 @@ RefreshLease::~RefreshLease()
 Result<RefreshLease> RefreshLease::acquire(const Settings &settings, const QString &refreshToken)
 {
     if (Status s = ensurePrivateDir(settings.directory); !s)
-        return makeError(ErrorCode::Io, u"the refresh lease folder cannot be used (%1); not refreshing"_s.arg(s.error().message));
+        return makeError(ErrorCode::Io,
+                         u"the refresh lease folder cannot be used (%1); not refreshing"_s.arg(s.error().message));
     sweepOld(settings.directory, 2 * std::max(settings.ttlMs, settings.resultTtlMs));
     RefreshLease lease;
     lease.m_settings = settings;
@@ -87,8 +88,8 @@ Result<RefreshLease> RefreshLease::acquire(const Settings &settings, const QStri
             const QJsonObject o = QJsonDocument::fromJson(data.value()).object();
             const qint64 created = qint64(o.value(u"createdAt"_s).toDouble());
             const QJsonObject r = o.value(u"result"_s).toObject();
-            if (o.value(u"tokenHash"_s).toString() == lease.m_key && now - created <= settings.resultTtlMs
-                && r.value(u"type"_s).toString() == "success"_L1 && !r.value(u"refresh"_s).toString().isEmpty()) {
+            if (o.value(u"tokenHash"_s).toString() == lease.m_key && now - created <= settings.resultTtlMs &&
+                r.value(u"type"_s).toString() == "success"_L1 && !r.value(u"refresh"_s).toString().isEmpty()) {
                 LeaseResult published;
                 published.access = r.value(u"access"_s).toString();
                 published.refresh = r.value(u"refresh"_s).toString();
@@ -117,13 +118,15 @@ Result<RefreshLease> RefreshLease::acquire(const Settings &settings, const QStri
             return lease;
         }
         if (errno != EEXIST)
-            return makeError(ErrorCode::Io, u"the refresh lease cannot be taken (%1); not refreshing"_s.arg(QString::fromLocal8Bit(std::strerror(errno))));
+            return makeError(ErrorCode::Io, u"the refresh lease cannot be taken (%1); not refreshing"_s.arg(
+                                                QString::fromLocal8Bit(std::strerror(errno))));
         // Someone holds it: stale when unreadable and gone, expired, or older than ttl.
         Result<QByteArray> held = readWholeFile(lockPath, 64 * 1024);
         const QJsonObject h = held ? QJsonDocument::fromJson(held.value()).object() : QJsonObject();
         const QFileInfo info(lockPath);
         const bool gone = !held && !info.exists();
-        const bool expired = held && h.value(u"expiresAt"_s).isDouble() && qint64(h.value(u"expiresAt"_s).toDouble()) <= now;
+        const bool expired =
+            held && h.value(u"expiresAt"_s).isDouble() && qint64(h.value(u"expiresAt"_s).toDouble()) <= now;
         const bool old = info.exists() && now - info.lastModified().toMSecsSinceEpoch() > settings.ttlMs;
         if (gone)
             continue;
@@ -132,7 +135,8 @@ Result<RefreshLease> RefreshLease::acquire(const Settings &settings, const QStri
             continue;
         }
         if (now - start >= settings.waitMs)
-            return makeError(ErrorCode::Network, u"another process has been refreshing this account for too long; will try again later"_s);
+            return makeError(ErrorCode::Network,
+                             u"another process has been refreshing this account for too long; will try again later"_s);
         QThread::msleep(static_cast<unsigned long>(settings.pollMs));
     }
 }
@@ -141,10 +145,14 @@ Status RefreshLease::publish(const LeaseResult &result)
 {
     if (m_role != Role::Owner)
         return success();
-    QJsonObject r{{u"type"_s, u"success"_s}, {u"access"_s, result.access}, {u"refresh"_s, result.refresh}, {u"idToken"_s, result.idToken}};
+    QJsonObject r{{u"type"_s, u"success"_s},
+                  {u"access"_s, result.access},
+                  {u"refresh"_s, result.refresh},
+                  {u"idToken"_s, result.idToken}};
     if (result.expires)
         r.insert(u"expires"_s, double(*result.expires));
-    const QByteArray body = toJsonCompact(QJsonObject{{u"tokenHash"_s, m_key}, {u"createdAt"_s, double(Clock::instance().nowMs())}, {u"result"_s, r}});
+    const QByteArray body = toJsonCompact(
+        QJsonObject{{u"tokenHash"_s, m_key}, {u"createdAt"_s, double(Clock::instance().nowMs())}, {u"result"_s, r}});
     return writeFileAtomically(m_settings.directory + u'/' + m_key + u".result.json"_s, body, 0600);
 }
 

@@ -27,7 +27,11 @@ struct LeaseResult
 class RefreshLease
 {
 public:
-    enum class Role { Owner, Follower };
+    enum class Role
+    {
+        Owner,
+        Follower
+    };
 
     struct Settings
     {

@@ -29,8 +29,7 @@ RefreshReport failed(ErrorCode code, const QString &message, bool permanent = fa
 
 RefreshService::RefreshService(AppContext &app)
     : m_app(app)
-{
-}
+{}
 
 std::optional<qint64> RefreshService::accessExpiry(const Account &account, const QString &accessToken)
 {
@@ -59,7 +58,8 @@ bool RefreshService::liveBelongsTo(const CodexAuth &live, const Account &account
     return live.findInPool(one) == 0;
 }
 
-Status RefreshService::commit(const Account &identity, const TokenResponse &tokens, qint64 now, Account *after, int *index)
+Status RefreshService::commit(const Account &identity, const TokenResponse &tokens, qint64 now, Account *after,
+                              int *index)
 {
     AccountRepository &repo = m_app.repository();
     Result<LoadedPool> saved = repo.update([&](AccountPool &pool) -> Status {
@@ -139,11 +139,12 @@ void RefreshService::updateLive(const Account &account)
     const LiveCredentials creds{tokens->idToken, tokens->accessToken, tokens->refreshToken, account.accountIdKey(),
                                 account.lastRefresh.value_or(Clock::instance().nowMs())};
     // Only while Codex still holds this account: never overwrite another account or a foreign login.
-    const Status written = live.writeLive(creds, config.value(), [&](const std::optional<CodexAuth> &current) -> Status {
-        if (!current || !liveBelongsTo(*current, account))
-            return makeError(ErrorCode::Cancelled, u"Codex no longer uses this account"_s);
-        return success();
-    });
+    const Status written =
+        live.writeLive(creds, config.value(), [&](const std::optional<CodexAuth> &current) -> Status {
+            if (!current || !liveBelongsTo(*current, account))
+                return makeError(ErrorCode::Cancelled, u"Codex no longer uses this account"_s);
+            return success();
+        });
     if (!written && written.error().code != ErrorCode::Cancelled)
         qCWarning(lcRefresh) << "could not update Codex's credentials:" << written.error().message;
 }
@@ -191,8 +192,8 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
     }
 
     // 1. The lease.
-    Result<RefreshLease> lease = RefreshLease::acquire(RefreshLease::Settings::fromEnvironment(m_app.paths().root, m_app.env()),
-                                                       tokens->refreshToken);
+    Result<RefreshLease> lease = RefreshLease::acquire(
+        RefreshLease::Settings::fromEnvironment(m_app.paths().root, m_app.env()), tokens->refreshToken);
     if (!lease)
         return failed(lease.error().code, lease.error().message);
     if (lease->role() == RefreshLease::Role::Follower) {
@@ -234,7 +235,8 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
             isLive = true;
             const CodexAuth &l = **live;
             const bool differs = l.refreshToken != tokens->refreshToken || l.accessToken != tokens->accessToken;
-            if (differs && l.lastRefreshMs && *l.lastRefreshMs > account.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
+            if (differs && l.lastRefreshMs &&
+                *l.lastRefreshMs > account.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
                 Account after;
                 if (Status s = adoptLive(account, l, &after); !s)
                     return failed(s.error().code, s.error().message);
@@ -284,13 +286,16 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
         // Another process may have refreshed while we were in flight: one more look at Codex.
         if (isLive && config) {
             Result<std::optional<CodexAuth>> live = liveStore.readLive(config.value());
-            if (live && live.value() && liveBelongsTo(**live, account) && (**live).refreshToken != tokens->refreshToken) {
+            if (live && live.value() && liveBelongsTo(**live, account) &&
+                (**live).refreshToken != tokens->refreshToken) {
                 Account after;
                 // Adopt it, then prove it with one usage call: our replay may have revoked the
                 // whole family, the newer set included (protocol.md §3.4).
                 if (adoptLive(account, **live, &after)) {
-                    const int status = HttpClient::sendBlocking(
-                        UsageClient::request(m_app.endpoints(), (**live).accessToken, after.accountIdKey(), 10000)).status;
+                    const int status =
+                        HttpClient::sendBlocking(
+                            UsageClient::request(m_app.endpoints(), (**live).accessToken, after.accountIdKey(), 10000))
+                            .status;
                     if (status != 401 && status != 403) { // accepted, or offline: nothing says it is dead
                         report.outcome = RefreshReport::Outcome::Refreshed;
                         report.adopted = true;

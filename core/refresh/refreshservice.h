@@ -11,7 +11,8 @@ namespace cma {
 class AppContext;
 
 /// Which refreshes a caller asks for.
-enum class RefreshMode {
+enum class RefreshMode
+{
     IfDue,            ///< only a token inside the lead time (guardian, switch, refresh --if-needed)
     Force,            ///< regardless of expiry (refresh, "Refresh token", id_token repair)
     RetryInvalidated, ///< also an account marked token-invalid (only `check`, once per run)
@@ -27,7 +28,12 @@ struct RefreshRequest
 
 struct RefreshReport
 {
-    enum class Outcome { Refreshed, NotNeeded, Failed };
+    enum class Outcome
+    {
+        Refreshed,
+        NotNeeded,
+        Failed
+    };
     Outcome outcome = Outcome::Failed;
     int index = -1;
     Account account; ///< the record after the operation

@@ -25,7 +25,8 @@ Status SecretStore::probe()
     if (!back)
         return back.error();
     if (back.value() != value)
-        return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain returned something other than what was stored"_s);
+        return makeError(ErrorCode::SecretStoreUnavailable,
+                         u"the keychain returned something other than what was stored"_s);
     return success();
 }
 
@@ -37,17 +38,23 @@ Error keychainError(QKeychain::Error code, const QString &detail, const QString 
         return makeError(ErrorCode::NotFound, u"the keychain has no item %1"_s.arg(key));
     QString why;
     switch (code) {
-    case QKeychain::AccessDeniedByUser: why = u"access was denied"_s; break;
-    case QKeychain::AccessDenied: why = u"access was refused"_s; break;
-    case QKeychain::NoBackendAvailable: why = u"no keychain service is running (Secret Service or KWallet)"_s; break;
-    default: why = detail.isEmpty() ? u"it did not answer"_s : detail;
+    case QKeychain::AccessDeniedByUser:
+        why = u"access was denied"_s;
+        break;
+    case QKeychain::AccessDenied:
+        why = u"access was refused"_s;
+        break;
+    case QKeychain::NoBackendAvailable:
+        why = u"no keychain service is running (Secret Service or KWallet)"_s;
+        break;
+    default:
+        why = detail.isEmpty() ? u"it did not answer"_s : detail;
     }
     return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable: %1"_s.arg(why));
 }
 
 /// Runs one QtKeychain job to completion in a local event loop, bounded in time.
-template<typename Job>
-bool runJob(Job &job, int timeoutMs = 20000)
+template <typename Job> bool runJob(Job &job, int timeoutMs = 20000)
 {
     job.setAutoDelete(false);
     job.setInsecureFallback(false);
@@ -69,8 +76,7 @@ bool runJob(Job &job, int timeoutMs = 20000)
 KeychainSecretStore::KeychainSecretStore(QString service, int maxItemBytes)
     : m_service(std::move(service))
     , m_maxItemBytes(maxItemBytes)
-{
-}
+{}
 
 Result<QByteArray> KeychainSecretStore::readItem(const QString &key)
 {
@@ -140,10 +146,13 @@ Status KeychainSecretStore::write(const QString &key, const QByteArray &value)
         return writeItem(key, value);
     const int chunks = int((value.size() + m_maxItemBytes - 1) / m_maxItemBytes);
     for (int i = 0; i < chunks; ++i) {
-        if (Status s = writeItem(u"%1#%2"_s.arg(key).arg(i + 1), value.mid(qsizetype(i) * m_maxItemBytes, m_maxItemBytes)); !s)
+        if (Status s =
+                writeItem(u"%1#%2"_s.arg(key).arg(i + 1), value.mid(qsizetype(i) * m_maxItemBytes, m_maxItemBytes));
+            !s)
             return s;
     }
-    return writeItem(key, QJsonDocument(QJsonObject{{u"v"_s, 1}, {u"chunks"_s, chunks}}).toJson(QJsonDocument::Compact));
+    return writeItem(key,
+                     QJsonDocument(QJsonObject{{u"v"_s, 1}, {u"chunks"_s, chunks}}).toJson(QJsonDocument::Compact));
 }
 
 Status KeychainSecretStore::remove(const QString &key)

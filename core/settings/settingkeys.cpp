@@ -72,7 +72,8 @@ const QList<SettingKey> &settingKeys()
             i(p, u"preemptiveQuotaRemainingPercent7d"_s, 5, 0, 100),
             c(d, u"logLevel"_s, {u"info"_s, u"debug"_s, u"warning"_s, u"error"_s}),
         };
-        SettingKey thresholds{d, u"notifications.thresholds"_s, SettingKey::Type::IntList, QJsonArray{50, 20}, 1, 99, {}, {}, true};
+        SettingKey thresholds{
+            d, u"notifications.thresholds"_s, SettingKey::Type::IntList, QJsonArray{50, 20}, 1, 99, {}, {}, true};
         k.append(thresholds);
         SettingKey secret = c(d, u"secretStorage"_s, {u"keychain"_s, u"file"_s});
         secret.writableByConfig = false;

@@ -14,7 +14,13 @@ class SettingsStore;
 /// table that `config`, the settings window and the services read.
 struct SettingKey
 {
-    enum class Type { Bool, Int, Choice, IntList };
+    enum class Type
+    {
+        Bool,
+        Int,
+        Choice,
+        IntList
+    };
     QString section; ///< desktop | pluginConfig | dashboardDisplaySettings
     QString key;     ///< may contain dots under desktop (`notifications.enabled`)
     Type type = Type::Bool;

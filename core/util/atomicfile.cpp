@@ -100,7 +100,8 @@ Result<QString> writeStagingFile(const QString &path, const QByteArray &content,
         ok = false;
     }
     if (ok) {
-        struct stat st {};
+        struct stat st
+        {};
         if (::stat(nativeTemp.constData(), &st) != 0 || st.st_size != content.size()) {
             err = ENOSPC;
             ok = false;
@@ -108,7 +109,8 @@ Result<QString> writeStagingFile(const QString &path, const QByteArray &content,
     }
     if (!ok) {
         ::unlink(nativeTemp.constData());
-        return makeError(ErrorCode::Io, u"cannot write %1: %2; the previous content is unchanged"_s.arg(path, errnoText(err)));
+        return makeError(ErrorCode::Io,
+                         u"cannot write %1: %2; the previous content is unchanged"_s.arg(path, errnoText(err)));
     }
     return temp;
 }

@@ -24,8 +24,7 @@ FileLock::~FileLock()
 FileLock::FileLock(FileLock &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1))
     , m_path(std::move(other.m_path))
-{
-}
+{}
 
 FileLock &FileLock::operator=(FileLock &&other) noexcept
 {
@@ -42,7 +41,8 @@ Result<FileLock> FileLock::acquire(const QString &path, int timeoutMs, int retry
     const QByteArray native = path.toLocal8Bit();
     const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
-        return makeError(ErrorCode::Io, u"cannot open the lock file %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+                         u"cannot open the lock file %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     QElapsedTimer timer;
     timer.start();
     while (true) {
@@ -59,8 +59,9 @@ Result<FileLock> FileLock::acquire(const QString &path, int timeoutMs, int retry
         }
         if (timer.elapsed() >= timeoutMs) {
             ::close(fd);
-            return makeError(ErrorCode::StorageBusy,
-                             u"storage busy: another process holds %1 (waited %2 s)"_s.arg(path).arg(timeoutMs / 1000.0));
+            return makeError(
+                ErrorCode::StorageBusy,
+                u"storage busy: another process holds %1 (waited %2 s)"_s.arg(path).arg(timeoutMs / 1000.0));
         }
         const int wait = retryMs + (jitterMs > 0 ? int(QRandomGenerator::global()->bounded(jitterMs + 1)) : 0);
         QThread::msleep(static_cast<unsigned long>(wait));
@@ -71,8 +72,7 @@ void FileLock::writeOwnerInfo()
 {
     if (m_fd < 0)
         return;
-    const QByteArray info = u"{\"pid\":%1,\"host\":\"%2\",\"acquiredAt\":%3}"_s
-                                .arg(qint64(::getpid()))
+    const QByteArray info = u"{\"pid\":%1,\"host\":\"%2\",\"acquiredAt\":%3}"_s.arg(qint64(::getpid()))
                                 .arg(QHostInfo::localHostName().toHtmlEscaped())
                                 .arg(QDateTime::currentMSecsSinceEpoch())
                                 .toUtf8();

@@ -32,8 +32,7 @@ SharedJsonFile::SharedJsonFile(QString path, QString lockPath, bool keepBak)
     : m_path(std::move(path))
     , m_lockPath(std::move(lockPath))
     , m_keepBak(keepBak)
-{
-}
+{}
 
 Result<QJsonObject> SharedJsonFile::read() const
 {

@@ -21,14 +21,29 @@ void JsonWriter::appendString(QByteArray &out, QStringView s)
         const char16_t u = s[i].unicode();
         const char *escape = nullptr;
         switch (u) {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default: break;
+        case '"':
+            escape = "\\\"";
+            break;
+        case '\\':
+            escape = "\\\\";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\t':
+            escape = "\\t";
+            break;
+        case '\b':
+            escape = "\\b";
+            break;
+        case '\f':
+            escape = "\\f";
+            break;
+        default:
+            break;
         }
         if (!escape && u >= 0x20)
             continue;
@@ -134,10 +149,18 @@ void JsonWriter::value(const QJsonValue &v, const QStringList &keyOrder)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: null(); return;
-    case QJsonValue::Bool: boolean(v.toBool()); return;
-    case QJsonValue::Double: value(v.toDouble()); return;
-    case QJsonValue::String: value(QStringView(v.toString())); return;
+    case QJsonValue::Undefined:
+        null();
+        return;
+    case QJsonValue::Bool:
+        boolean(v.toBool());
+        return;
+    case QJsonValue::Double:
+        value(v.toDouble());
+        return;
+    case QJsonValue::String:
+        value(QStringView(v.toString()));
+        return;
     case QJsonValue::Array: {
         beginArray();
         for (const QJsonValue &item : v.toArray())

@@ -12,7 +12,9 @@ namespace cma {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(bool pretty = true) : m_pretty(pretty) {}
+    explicit JsonWriter(bool pretty = true)
+        : m_pretty(pretty)
+    {}
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }

@@ -10,8 +10,10 @@ namespace {
 
 // Parameter names whose values are secrets. In JSON, `code` is left alone: it names error codes
 // ("refresh_token_reused") there, which logs need; in URLs and forms it is the authorization code.
-const QString kJsonSecretNames = uR"((?:refresh_token|access_token|id_token|code_verifier|code_challenge|token|subject_token|authorization_code|device_auth_id|user_code|client_secret|password|passphrase|OPENAI_API_KEY|refreshToken|accessToken|idToken|apiKey|api_key|secret))"_s;
-const QString kQuerySecretNames = uR"((?:refresh_token|access_token|id_token|code_verifier|code_challenge|code|state|token|subject_token|authorization_code|device_auth_id|user_code|client_secret|password|passphrase|api_key))"_s;
+const QString kJsonSecretNames =
+    uR"((?:refresh_token|access_token|id_token|code_verifier|code_challenge|token|subject_token|authorization_code|device_auth_id|user_code|client_secret|password|passphrase|OPENAI_API_KEY|refreshToken|accessToken|idToken|apiKey|api_key|secret))"_s;
+const QString kQuerySecretNames =
+    uR"((?:refresh_token|access_token|id_token|code_verifier|code_challenge|code|state|token|subject_token|authorization_code|device_auth_id|user_code|client_secret|password|passphrase|api_key))"_s;
 
 struct Rule
 {

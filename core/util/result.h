@@ -9,7 +9,8 @@
 namespace cma {
 
 /// Stable error kinds. Each maps to one kebab-case code and one CLI exit code (cli.md §2, §3).
-enum class ErrorCode {
+enum class ErrorCode
+{
     Usage,
     NotFound,
     Ambiguous,
@@ -41,12 +42,15 @@ inline Error makeError(ErrorCode code, QString message)
 }
 
 /// Either a value or an Error (an expected-style result, without bool-plus-out-parameter).
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -64,8 +68,7 @@ private:
 };
 
 struct Ok
-{
-};
+{};
 
 /// Result of an operation that yields nothing but can fail.
 using Status = Result<Ok>;

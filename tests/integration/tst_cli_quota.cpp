@@ -25,18 +25,20 @@ private:
         m_fake->reset();
         h.wipe();
         PoolStore store(h.poolPath());
-        QVERIFY(store.update([&](AccountPool &pool) {
-                         for (const QJsonObject &spec : accounts) {
-                             const QString key = m_fake->addAccount(spec);
-                             const QJsonObject t = m_fake->mint(key);
-                             Account a = test::FakeOpenAiServer::accountFromTokens(t);
-                             a.lastRefresh = QDateTime::currentMSecsSinceEpoch();
-                             a.addedAt = a.lastUsed = *a.lastRefresh;
-                             pool.accounts.append(a);
-                         }
-                         pool.select(0);
-                         return success();
-                     }).ok());
+        QVERIFY(store
+                    .update([&](AccountPool &pool) {
+                        for (const QJsonObject &spec : accounts) {
+                            const QString key = m_fake->addAccount(spec);
+                            const QJsonObject t = m_fake->mint(key);
+                            Account a = test::FakeOpenAiServer::accountFromTokens(t);
+                            a.lastRefresh = QDateTime::currentMSecsSinceEpoch();
+                            a.addedAt = a.lastUsed = *a.lastRefresh;
+                            pool.accounts.append(a);
+                        }
+                        pool.select(0);
+                        return success();
+                    })
+                    .ok());
         QFile settings(h.dir() + u"/settings.json"_s);
         QVERIFY(settings.open(QIODevice::WriteOnly));
         settings.write(R"({"version":1,"desktop":{"secretStorage":"file"}})");
@@ -53,9 +55,14 @@ private Q_SLOTS:
     }
     void init()
     {
-        seed({{{u"email"_s, u"alice@example.com"_s}, {u"plan"_s, u"pro"_s}, {u"usage"_s, QJsonObject{{u"primary_used"_s, 12}, {u"secondary_used"_s, 40}}}},
-              {{u"email"_s, u"bob@example.com"_s}, {u"plan"_s, u"plus"_s}, {u"usage"_s, QJsonObject{{u"primary_used"_s, 100}, {u"limit_reached"_s, true}}}},
-              {{u"email"_s, u"carol@example.com"_s}, {u"plan"_s, u"free"_s},
+        seed({{{u"email"_s, u"alice@example.com"_s},
+               {u"plan"_s, u"pro"_s},
+               {u"usage"_s, QJsonObject{{u"primary_used"_s, 12}, {u"secondary_used"_s, 40}}}},
+              {{u"email"_s, u"bob@example.com"_s},
+               {u"plan"_s, u"plus"_s},
+               {u"usage"_s, QJsonObject{{u"primary_used"_s, 100}, {u"limit_reached"_s, true}}}},
+              {{u"email"_s, u"carol@example.com"_s},
+               {u"plan"_s, u"free"_s},
                {u"usage"_s, QJsonObject{{u"primary_absent"_s, true}, {u"secondary_used"_s, 7}}}}});
     }
 
@@ -90,7 +97,8 @@ private Q_SLOTS:
         // Each reading is also a burn-rate sample (forecast.md §9.2), one per account and window.
         QFile samplesFile(h.dir() + u"/desktop/quota-samples.json"_s);
         QVERIFY(samplesFile.open(QIODevice::ReadOnly));
-        QCOMPARE(samplesFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(samplesFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
         const QJsonObject sampled = QJsonDocument::fromJson(samplesFile.readAll()).object()[u"accounts"_s].toObject();
         QCOMPARE(sampled.size(), 3);
         int windows = 0;
@@ -103,7 +111,9 @@ private Q_SLOTS:
         QCOMPARE(h.run({u"quota"_s, u"--refresh"_s}).code, 0);
         QCOMPARE(int(m_fake->requests().size()), before);
         const QString text = h.run({u"quota"_s}).out;
-        QVERIFY2(text.contains(u"1. alice@example.com (Pro)"_s) && text.contains(u"5h  #---------  12% used  88% left"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"1. alice@example.com (Pro)"_s) &&
+                     text.contains(u"5h  #---------  12% used  88% left"_s),
+                 qPrintable(text));
     }
 
     void failedReadingsKeepTheCacheAndSayStale()
@@ -136,8 +146,12 @@ private Q_SLOTS:
     void blackHoledNetworkEndsWithinItsBound()
     {
         h.wipe();
-        seed({{{u"email"_s, u"a@x.io"_s}}, {{u"email"_s, u"b@x.io"_s}}, {{u"email"_s, u"c@x.io"_s}}, {{u"email"_s, u"d@x.io"_s}},
-              {{u"email"_s, u"e@x.io"_s}}, {{u"email"_s, u"f@x.io"_s}}});
+        seed({{{u"email"_s, u"a@x.io"_s}},
+              {{u"email"_s, u"b@x.io"_s}},
+              {{u"email"_s, u"c@x.io"_s}},
+              {{u"email"_s, u"d@x.io"_s}},
+              {{u"email"_s, u"e@x.io"_s}},
+              {{u"email"_s, u"f@x.io"_s}}});
         m_fake->addFault({{u"route"_s, u"/backend-api/wham/usage"_s}, {u"mode"_s, u"blackhole"_s}});
         QElapsedTimer t;
         t.start();
@@ -165,7 +179,10 @@ private Q_SLOTS:
         QVERIFY(h.run({u"forecast"_s}).out.contains(u"Best next account: 1."_s));
 
         // Make alice exhausted too: carol (ready) wins.
-        m_fake->addAccount({{u"key"_s, u"alice"_s}, {u"email"_s, u"alice@example.com"_s}, {u"plan"_s, u"pro"_s}, {u"usage"_s, QJsonObject{{u"primary_used"_s, 100}}}});
+        m_fake->addAccount({{u"key"_s, u"alice"_s},
+                            {u"email"_s, u"alice@example.com"_s},
+                            {u"plan"_s, u"pro"_s},
+                            {u"usage"_s, QJsonObject{{u"primary_used"_s, 100}}}});
         auto dry = h.run({u"best"_s, u"--live"_s, u"--dry-run"_s, u"--json"_s});
         QCOMPARE(dry.code, 0);
         QCOMPARE(dry.json()[u"accountIndex"_s].toInt(), 1); // from cache: alice not yet re-read (60 s rule)
@@ -213,7 +230,8 @@ private Q_SLOTS:
         QCOMPARE(h.run({u"config"_s, u"reset"_s, u"pluginConfig.proactiveRefreshIntervalMs"_s}).out,
                  u"pluginConfig.proactiveRefreshIntervalMs = 60000 (default)\n"_s);
         h.env().insert(u"CODEX_MULTI_AUTH_SYNC_CODEX_CLI"_s, u"0"_s);
-        QCOMPARE(h.run({u"config"_s, u"get"_s, u"desktop.syncCodexCli"_s, u"--json"_s}).json()[u"source"_s].toString(), u"env"_s);
+        QCOMPARE(h.run({u"config"_s, u"get"_s, u"desktop.syncCodexCli"_s, u"--json"_s}).json()[u"source"_s].toString(),
+                 u"env"_s);
         h.env().remove(u"CODEX_MULTI_AUTH_SYNC_CODEX_CLI"_s);
         const QJsonArray all = h.run({u"config"_s, u"explain"_s, u"--json"_s}).json()[u"settings"_s].toArray();
         QVERIFY(all.size() > 30);
@@ -225,16 +243,31 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         h.env().insert(u"CODEX_MULTI_AUTH_PASSPHRASE"_s, u"a long enough passphrase"_s);
-        const QHash<QString, QStringList> args = {
-            {u"switch"_s, {u"2"_s}}, {u"workspace"_s, {u"1"_s}}, {u"account tag"_s, {u"1"_s, u"x"_s}}, {u"account untag"_s, {u"1"_s, u"x"_s}},
-            {u"account note"_s, {u"1"_s, u"hi"_s}}, {u"account weight"_s, {u"1"_s, u"3"_s}}, {u"account pause"_s, {u"1"_s}},
-            {u"account unpause"_s, {u"1"_s}}, {u"account drain"_s, {u"1"_s}}, {u"account undrain"_s, {u"1"_s}},
-            {u"account enable"_s, {u"1"_s}}, {u"account disable"_s, {u"3"_s}}, {u"config get"_s, {u"desktop.palette"_s}},
-            {u"config set"_s, {u"desktop.palette"_s, u"dark"_s}}, {u"config reset"_s, {u"desktop.palette"_s}},
-            {u"export"_s, {tmp.filePath(u"x.cma-backup"_s)}}, {u"import"_s, {tmp.filePath(u"x.cma-backup"_s)}},
-            {u"secrets use"_s, {u"file"_s}}, {u"remove"_s, {u"3"_s, u"--yes"_s}}, {u"uninstall"_s, {u"--dry-run"_s}},
-            {u"rotation reset-rate-limits"_s, {u"--all"_s}}, {u"shim install"_s, {u"--dir"_s, tmp.filePath(u"bin"_s)}},
-            {u"shim remove"_s, {u"--dir"_s, tmp.filePath(u"bin"_s)}}, {u"help"_s, {}}, {u"refresh"_s, {u"--if-needed"_s}}};
+        const QHash<QString, QStringList> args = {{u"switch"_s, {u"2"_s}},
+                                                  {u"workspace"_s, {u"1"_s}},
+                                                  {u"account tag"_s, {u"1"_s, u"x"_s}},
+                                                  {u"account untag"_s, {u"1"_s, u"x"_s}},
+                                                  {u"account note"_s, {u"1"_s, u"hi"_s}},
+                                                  {u"account weight"_s, {u"1"_s, u"3"_s}},
+                                                  {u"account pause"_s, {u"1"_s}},
+                                                  {u"account unpause"_s, {u"1"_s}},
+                                                  {u"account drain"_s, {u"1"_s}},
+                                                  {u"account undrain"_s, {u"1"_s}},
+                                                  {u"account enable"_s, {u"1"_s}},
+                                                  {u"account disable"_s, {u"3"_s}},
+                                                  {u"config get"_s, {u"desktop.palette"_s}},
+                                                  {u"config set"_s, {u"desktop.palette"_s, u"dark"_s}},
+                                                  {u"config reset"_s, {u"desktop.palette"_s}},
+                                                  {u"export"_s, {tmp.filePath(u"x.cma-backup"_s)}},
+                                                  {u"import"_s, {tmp.filePath(u"x.cma-backup"_s)}},
+                                                  {u"secrets use"_s, {u"file"_s}},
+                                                  {u"remove"_s, {u"3"_s, u"--yes"_s}},
+                                                  {u"uninstall"_s, {u"--dry-run"_s}},
+                                                  {u"rotation reset-rate-limits"_s, {u"--all"_s}},
+                                                  {u"shim install"_s, {u"--dir"_s, tmp.filePath(u"bin"_s)}},
+                                                  {u"shim remove"_s, {u"--dir"_s, tmp.filePath(u"bin"_s)}},
+                                                  {u"help"_s, {}},
+                                                  {u"refresh"_s, {u"--if-needed"_s}}};
         const QStringList skip = {u"login"_s}; // interactive by nature; covered by tst_login
         for (const cli::CommandSpec &spec : cli::commandTable()) {
             if (skip.contains(spec.name))

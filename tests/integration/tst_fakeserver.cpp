@@ -31,15 +31,17 @@ private:
         r.body = body;
         r.headers = headers;
         r.timeoutMs = timeoutMs;
-        if (!body.isEmpty() && std::none_of(headers.begin(), headers.end(), [](auto &h) { return h.first == "Content-Type"; }))
+        if (!body.isEmpty() &&
+            std::none_of(headers.begin(), headers.end(), [](auto &h) { return h.first == "Content-Type"; }))
             r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return HttpClient::sendBlocking(r);
     }
     static QJsonObject json(const HttpResult &r) { return QJsonDocument::fromJson(r.body).object(); }
     static QJsonObject claims(const QString &jwt)
     {
-        return QJsonDocument::fromJson(QByteArray::fromBase64(jwt.section(u'.', 1, 1).toLatin1(),
-                                                              QByteArray::Base64UrlEncoding)).object();
+        return QJsonDocument::fromJson(
+                   QByteArray::fromBase64(jwt.section(u'.', 1, 1).toLatin1(), QByteArray::Base64UrlEncoding))
+            .object();
     }
     HttpResult refresh(const QString &rt)
     {
@@ -47,11 +49,13 @@ private:
                     QJsonDocument(QJsonObject{{u"client_id"_s, u"app_EMoamEEZ73f0CkXaXp7hrann"_s},
                                               {u"grant_type"_s, u"refresh_token"_s},
                                               {u"refresh_reason"_s, u"proactive_expiry"_s},
-                                              {u"refresh_token"_s, rt}}).toJson(QJsonDocument::Compact));
+                                              {u"refresh_token"_s, rt}})
+                        .toJson(QJsonDocument::Compact));
     }
     static QByteArray s256(const QByteArray &v)
     {
-        return QCryptographicHash::hash(v, QCryptographicHash::Sha256).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        return QCryptographicHash::hash(v, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     }
     QString authorizePath(const QString &redirect, const QString &state, const QByteArray &challenge)
     {
@@ -60,7 +64,7 @@ private:
                "&code_challenge=%2&code_challenge_method=S256&state=%3"
                "&scope=openid+profile+email+offline_access+api.connectors.read+api.connectors.invoke"
                "&id_token_add_organizations=true&codex_cli_simplified_flow=true&originator=codex_cli_rs&prompt=login"_s
-            .arg(QString::fromLatin1(QUrl::toPercentEncoding(redirect)), QString::fromLatin1(challenge), state);
+                   .arg(QString::fromLatin1(QUrl::toPercentEncoding(redirect)), QString::fromLatin1(challenge), state);
     }
 
 private Q_SLOTS:
@@ -74,7 +78,8 @@ private Q_SLOTS:
     void init()
     {
         m_fake->reset();
-        m_fake->addAccount({{u"email"_s, u"alice@example.com"_s}, {u"plan"_s, u"pro"_s},
+        m_fake->addAccount({{u"email"_s, u"alice@example.com"_s},
+                            {u"plan"_s, u"pro"_s},
                             {u"usage"_s, QJsonObject{{u"primary_used"_s, 12}, {u"secondary_used"_s, 40}}}});
         m_fake->addAccount({{u"email"_s, u"bob@example.com"_s}, {u"plan"_s, u"team"_s}});
     }
@@ -201,7 +206,8 @@ private Q_SLOTS:
 
         const QString rt2 = m_fake->mint(u"bob"_s).value(u"refresh_token"_s).toString();
         QCOMPARE(call("POST", u"/oauth/revoke"_s, QJsonDocument(QJsonObject{{u"token"_s, rt2}}).toJson()).status, 200);
-        QCOMPARE(json(refresh(rt2)).value(u"error"_s).toObject().value(u"code"_s).toString(), u"refresh_token_invalidated"_s);
+        QCOMPARE(json(refresh(rt2)).value(u"error"_s).toObject().value(u"code"_s).toString(),
+                 u"refresh_token_invalidated"_s);
     }
 
     void setRefreshTokenMatchesAnAuthJson()
@@ -222,17 +228,23 @@ private Q_SLOTS:
     void deviceCodeFlow()
     {
         m_fake->configure({{u"deviceInterval"_s, 1}});
-        const HttpResult c = call("POST", u"/api/accounts/deviceauth/usercode"_s, R"({"client_id":"app_EMoamEEZ73f0CkXaXp7hrann"})");
+        const HttpResult c =
+            call("POST", u"/api/accounts/deviceauth/usercode"_s, R"({"client_id":"app_EMoamEEZ73f0CkXaXp7hrann"})");
         QCOMPARE(c.status, 200);
         const QJsonObject code = json(c);
         QCOMPARE(code.value(u"interval"_s).toString(), u"1"_s);
         const QByteArray poll = QJsonDocument(QJsonObject{{u"device_auth_id"_s, code.value(u"device_auth_id"_s)},
-                                                          {u"user_code"_s, code.value(u"user_code"_s)}}).toJson();
+                                                          {u"user_code"_s, code.value(u"user_code"_s)}})
+                                    .toJson();
         QCOMPARE(call("POST", u"/api/accounts/deviceauth/token"_s, poll).status, 403);
-        QCOMPARE(call("POST", u"/api/accounts/deviceauth/token"_s, R"({"device_auth_id":"x","user_code":"y"})").status, 400);
+        QCOMPARE(call("POST", u"/api/accounts/deviceauth/token"_s, R"({"device_auth_id":"x","user_code":"y"})").status,
+                 400);
         const HttpResult page = call("GET", u"/codex/device"_s);
         QVERIFY(page.body.contains(code.value(u"user_code"_s).toString().toUtf8()));
-        QCOMPARE(call("POST", u"/__fake/device/approve"_s, QJsonDocument(QJsonObject{{u"user_code"_s, code.value(u"user_code"_s)}}).toJson()).status, 200);
+        QCOMPARE(call("POST", u"/__fake/device/approve"_s,
+                      QJsonDocument(QJsonObject{{u"user_code"_s, code.value(u"user_code"_s)}}).toJson())
+                     .status,
+                 200);
         const HttpResult approved = call("POST", u"/api/accounts/deviceauth/token"_s, poll);
         QCOMPARE(approved.status, 200);
         const QJsonObject grant = json(approved);
@@ -242,16 +254,22 @@ private Q_SLOTS:
         form.addQueryItem(u"grant_type"_s, u"authorization_code"_s);
         form.addQueryItem(u"client_id"_s, u"app_EMoamEEZ73f0CkXaXp7hrann"_s);
         form.addQueryItem(u"code"_s, grant.value(u"authorization_code"_s).toString());
-        form.addQueryItem(u"redirect_uri"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_fake->issuerUrl() + u"/deviceauth/callback"_s)));
+        form.addQueryItem(u"redirect_uri"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_fake->issuerUrl() +
+                                                                                         u"/deviceauth/callback"_s)));
         form.addQueryItem(u"code_verifier"_s, grant.value(u"code_verifier"_s).toString());
         QCOMPARE(call("POST", u"/oauth/token"_s, form.toString(QUrl::FullyEncoded).toUtf8(),
-                      {{"Content-Type", "application/x-www-form-urlencoded"}}).status, 200);
+                      {{"Content-Type", "application/x-www-form-urlencoded"}})
+                     .status,
+                 200);
 
         m_fake->configure({{u"deviceExpirySeconds"_s, 0}});
         const QJsonObject c2 = json(call("POST", u"/api/accounts/deviceauth/usercode"_s, "{}"));
         QCOMPARE(call("POST", u"/api/accounts/deviceauth/token"_s,
                       QJsonDocument(QJsonObject{{u"device_auth_id"_s, c2.value(u"device_auth_id"_s)},
-                                                {u"user_code"_s, c2.value(u"user_code"_s)}}).toJson()).status, 410);
+                                                {u"user_code"_s, c2.value(u"user_code"_s)}})
+                          .toJson())
+                     .status,
+                 410);
         m_fake->configure({{u"deviceDisabled"_s, true}});
         QCOMPARE(call("POST", u"/api/accounts/deviceauth/usercode"_s, "{}").status, 404);
     }
@@ -260,7 +278,8 @@ private Q_SLOTS:
     {
         const QJsonObject t = m_fake->mint(u"alice"_s);
         const QByteArray bearer = "Bearer " + t.value(u"access_token"_s).toString().toUtf8();
-        const HttpResult u = call("GET", u"/backend-api/wham/usage"_s, {}, {{"Authorization", bearer}, {"ChatGPT-Account-Id", "acc-alice"}});
+        const HttpResult u = call("GET", u"/backend-api/wham/usage"_s, {},
+                                  {{"Authorization", bearer}, {"ChatGPT-Account-Id", "acc-alice"}});
         QCOMPARE(u.status, 200);
         const QJsonObject usage = json(u);
         QCOMPARE(usage.value(u"plan_type"_s).toString(), u"pro"_s);
@@ -268,28 +287,49 @@ private Q_SLOTS:
         QCOMPARE(primary.value(u"used_percent"_s).toInt(), 12);
         QCOMPARE(primary.value(u"limit_window_seconds"_s).toInt(), 18000);
         QVERIFY(primary.value(u"reset_at"_s).toInteger() > QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(usage.value(u"rate_limit"_s).toObject().value(u"secondary_window"_s).toObject().value(u"used_percent"_s).toInt(), 40);
+        QCOMPARE(usage.value(u"rate_limit"_s)
+                     .toObject()
+                     .value(u"secondary_window"_s)
+                     .toObject()
+                     .value(u"used_percent"_s)
+                     .toInt(),
+                 40);
         // Wrong account header, unknown token, expired token → 401 token_expired.
-        QCOMPARE(call("GET", u"/backend-api/wham/usage"_s, {}, {{"Authorization", bearer}, {"ChatGPT-Account-Id", "acc-bob"}}).status, 401);
-        QCOMPARE(call("GET", u"/backend-api/wham/usage"_s, {}, {{"Authorization", "Bearer nope"}, {"ChatGPT-Account-Id", "acc-alice"}}).status, 401);
+        QCOMPARE(call("GET", u"/backend-api/wham/usage"_s, {},
+                      {{"Authorization", bearer}, {"ChatGPT-Account-Id", "acc-bob"}})
+                     .status,
+                 401);
+        QCOMPARE(call("GET", u"/backend-api/wham/usage"_s, {},
+                      {{"Authorization", "Bearer nope"}, {"ChatGPT-Account-Id", "acc-alice"}})
+                     .status,
+                 401);
         const QJsonObject expired = m_fake->mint(u"alice"_s, -10);
         const HttpResult e = call("GET", u"/backend-api/wham/usage"_s, {},
-                                  {{"Authorization", "Bearer " + expired.value(u"access_token"_s).toString().toUtf8()}, {"ChatGPT-Account-Id", "acc-alice"}});
+                                  {{"Authorization", "Bearer " + expired.value(u"access_token"_s).toString().toUtf8()},
+                                   {"ChatGPT-Account-Id", "acc-alice"}});
         QCOMPARE(e.status, 401);
         QCOMPARE(json(e).value(u"error"_s).toObject().value(u"code"_s).toString(), u"token_expired"_s);
 
-        const HttpResult check = call("GET", u"/backend-api/wham/accounts/check"_s, {}, {{"Authorization", bearer}, {"chatgpt-account-id", "acc-alice"}});
+        const HttpResult check = call("GET", u"/backend-api/wham/accounts/check"_s, {},
+                                      {{"Authorization", bearer}, {"chatgpt-account-id", "acc-alice"}});
         QCOMPARE(check.status, 200);
-        QCOMPARE(json(check).value(u"accounts"_s).toArray().first().toObject().value(u"plan_type"_s).toString(), u"pro"_s);
+        QCOMPARE(json(check).value(u"accounts"_s).toArray().first().toObject().value(u"plan_type"_s).toString(),
+                 u"pro"_s);
         QCOMPARE(call("GET", u"/backend-api/wham/config/bundle"_s).body, QByteArray("{}"));
-        QCOMPARE(json(call("GET", u"/backend-api/wham/rate-limit-reset-credits"_s)).value(u"available_count"_s).toInt(-1), 0);
-        QCOMPARE(call("GET", u"/backend-api/codex/responses"_s, {}, {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}}).status, 426);
+        QCOMPARE(
+            json(call("GET", u"/backend-api/wham/rate-limit-reset-credits"_s)).value(u"available_count"_s).toInt(-1),
+            0);
+        QCOMPARE(
+            call("GET", u"/backend-api/codex/responses"_s, {}, {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}})
+                .status,
+            426);
         const HttpResult missing = call("GET", u"/backend-api/ps/plugins/installed"_s);
         QCOMPARE(missing.status, 404);
         QCOMPARE(json(missing).value(u"path"_s).toString(), u"/backend-api/ps/plugins/installed"_s);
 
-        const HttpResult resp = call("POST", u"/backend-api/codex/responses"_s, R"({"model":"gpt-5","stream":true})",
-                                     {{"Authorization", bearer}, {"chatgpt-account-id", "acc-alice"}, {"Content-Type", "application/json"}});
+        const HttpResult resp = call(
+            "POST", u"/backend-api/codex/responses"_s, R"({"model":"gpt-5","stream":true})",
+            {{"Authorization", bearer}, {"chatgpt-account-id", "acc-alice"}, {"Content-Type", "application/json"}});
         QCOMPARE(resp.status, 200);
         QVERIFY(resp.header("Content-Type").startsWith("text/event-stream"));
         QCOMPARE(resp.header("x-codex-primary-used-percent"), QByteArray("12"));
@@ -297,7 +337,8 @@ private Q_SLOTS:
         QCOMPARE(resp.header("x-codex-secondary-window-minutes"), QByteArray("10080"));
         QVERIFY(resp.body.contains("event: response.completed"));
         QVERIFY(resp.body.contains("Hello from the fake OpenAI server."));
-        QCOMPARE(call("POST", u"/backend-api/codex/responses"_s, "{}", {{"chatgpt-account-id", "acc-alice"}}).status, 401);
+        QCOMPARE(call("POST", u"/backend-api/codex/responses"_s, "{}", {{"chatgpt-account-id", "acc-alice"}}).status,
+                 401);
     }
 
     void zstdRequestBodiesAreDecoded()
@@ -307,7 +348,9 @@ private Q_SLOTS:
         const QJsonObject t = m_fake->mint(u"alice"_s);
         const HttpResult r = call("POST", u"/backend-api/codex/responses"_s, frame,
                                   {{"Authorization", "Bearer " + t.value(u"access_token"_s).toString().toUtf8()},
-                                   {"chatgpt-account-id", "acc-alice"}, {"Content-Encoding", "zstd"}, {"Content-Type", "application/json"}});
+                                   {"chatgpt-account-id", "acc-alice"},
+                                   {"Content-Encoding", "zstd"},
+                                   {"Content-Type", "application/json"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(m_fake->requests().last().toObject().value(u"body"_s).toString(), u"hello"_s);
     }
@@ -317,16 +360,22 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("fault");
         QTest::addColumn<int>("status");
         QTest::addColumn<bool>("timedOut");
-        QTest::newRow("429 retry-after") << QJsonObject{{u"status"_s, 429}, {u"headers"_s, QJsonObject{{u"Retry-After"_s, u"2"_s}}}, {u"body"_s, u"{}"_s}} << 429 << false;
+        QTest::newRow("429 retry-after") << QJsonObject{{u"status"_s, 429},
+                                                        {u"headers"_s, QJsonObject{{u"Retry-After"_s, u"2"_s}}},
+                                                        {u"body"_s, u"{}"_s}}
+                                         << 429 << false;
         QTest::newRow("500") << QJsonObject{{u"status"_s, 500}} << 500 << false;
         QTest::newRow("502") << QJsonObject{{u"status"_s, 502}} << 502 << false;
         QTest::newRow("503") << QJsonObject{{u"status"_s, 503}} << 503 << false;
-        QTest::newRow("403 cloudflare") << QJsonObject{{u"status"_s, 403}, {u"body"_s, u"<html><title>Just a moment...</title></html>"_s}} << 403 << false;
+        QTest::newRow("403 cloudflare") << QJsonObject{{u"status"_s, 403},
+                                                       {u"body"_s, u"<html><title>Just a moment...</title></html>"_s}}
+                                        << 403 << false;
         QTest::newRow("reset") << QJsonObject{{u"mode"_s, u"reset"_s}} << 0 << false;
         QTest::newRow("drop") << QJsonObject{{u"mode"_s, u"drop"_s}} << 0 << false;
         QTest::newRow("blackhole") << QJsonObject{{u"mode"_s, u"blackhole"_s}} << 0 << true;
         QTest::newRow("slow beyond timeout") << QJsonObject{{u"mode"_s, u"delay"_s}, {u"delayMs"_s, 3000}} << 0 << true;
-        QTest::newRow("slow within timeout") << QJsonObject{{u"mode"_s, u"delay"_s}, {u"delayMs"_s, 300}} << 401 << false;
+        QTest::newRow("slow within timeout")
+            << QJsonObject{{u"mode"_s, u"delay"_s}, {u"delayMs"_s, 300}} << 401 << false;
         QTest::newRow("malformed json") << QJsonObject{{u"mode"_s, u"malformed-json"_s}} << 200 << false;
         QTest::newRow("no access token") << QJsonObject{{u"mode"_s, u"no-access-token"_s}} << 200 << false;
     }
@@ -363,19 +412,24 @@ private Q_SLOTS:
 
     void controlApiOverHttp()
     {
-        QCOMPARE(call("POST", u"/__fake/accounts"_s, R"({"accounts":[{"key":"dave","email":"dave@example.com","plan":"free"}]})").status, 200);
+        QCOMPARE(call("POST", u"/__fake/accounts"_s,
+                      R"({"accounts":[{"key":"dave","email":"dave@example.com","plan":"free"}]})")
+                     .status,
+                 200);
         const HttpResult minted = call("POST", u"/__fake/mint"_s, R"({"account":"dave"})");
         QCOMPARE(minted.status, 200);
         QCOMPARE(json(minted).value(u"account_id"_s).toString(), u"acc-dave"_s);
-        QCOMPARE(call("POST", u"/__fake/refresh-token"_s, R"({"account":"dave","refresh_token":"rt_dave_manual"})").status, 200);
+        QCOMPARE(
+            call("POST", u"/__fake/refresh-token"_s, R"({"account":"dave","refresh_token":"rt_dave_manual"})").status,
+            200);
         QCOMPARE(refresh(u"rt_dave_manual"_s).status, 200);
         const QJsonObject stats = json(call("GET", u"/__fake/stats"_s));
         QCOMPARE(stats.value(u"refreshes"_s).toObject().value(u"dave"_s).toObject().value(u"ok"_s).toInt(), 1);
         QCOMPARE(call("POST", u"/__fake/authorize-as"_s, R"({"account":"dave"})").status, 200);
         const QJsonArray log = json(call("GET", u"/__fake/requests"_s)).value(u"requests"_s).toArray();
         QVERIFY(std::any_of(log.begin(), log.end(), [](const QJsonValue &e) {
-            return e.toObject().value(u"path"_s).toString() == "/oauth/token"_L1
-                   && e.toObject().value(u"body"_s).toObject().value(u"refresh_token"_s).toString() == "rt_dave_manual"_L1;
+            return e.toObject().value(u"path"_s).toString() == "/oauth/token"_L1 &&
+                   e.toObject().value(u"body"_s).toObject().value(u"refresh_token"_s).toString() == "rt_dave_manual"_L1;
         }));
         QCOMPARE(call("POST", u"/__fake/reset"_s).status, 200);
         QVERIFY(m_fake->requests().size() <= 1);
@@ -388,7 +442,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile scenario(dir.filePath(u"s.json"_s));
         QVERIFY(scenario.open(QIODevice::WriteOnly));
-        scenario.write(R"({"accounts":[{"key":"eve","email":"eve@example.com","plan":"enterprise"}],"config":{"deviceInterval":2}})");
+        scenario.write(
+            R"({"accounts":[{"key":"eve","email":"eve@example.com","plan":"enterprise"}],"config":{"deviceInterval":2}})");
         scenario.close();
         QProcess p;
         p.start(test::builtProgram(u"tests/support/fake-openai-server"_s), {u"--scenario"_s, scenario.fileName()});
@@ -404,7 +459,8 @@ private Q_SLOTS:
         r.headers = {{"Content-Type", "application/json"}};
         const HttpResult minted = HttpClient::sendBlocking(r);
         QCOMPARE(minted.status, 200);
-        QCOMPARE(claims(json(minted).value(u"id_token"_s).toString()).value(u"email"_s).toString(), u"eve@example.com"_s);
+        QCOMPARE(claims(json(minted).value(u"id_token"_s).toString()).value(u"email"_s).toString(),
+                 u"eve@example.com"_s);
         p.terminate();
         QVERIFY(p.waitForFinished(5000));
     }

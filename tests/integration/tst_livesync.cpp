@@ -63,8 +63,8 @@ private Q_SLOTS:
         auto usageCalls = [&](const QString &accessToken) {
             int n = 0;
             for (const QJsonValue &r : m_fake.requests())
-                n += r[u"path"_s].toString().endsWith(u"/wham/usage"_s)
-                     && r[u"headers"_s][u"authorization"_s].toString() == u"Bearer "_s + accessToken;
+                n += r[u"path"_s].toString().endsWith(u"/wham/usage"_s) &&
+                     r[u"headers"_s][u"authorization"_s].toString() == u"Bearer "_s + accessToken;
             return n;
         };
         const Account pooled = app.repository().load()->pool.accounts[2];
@@ -78,13 +78,19 @@ private Q_SLOTS:
                 std::this_thread::sleep_for(std::chrono::milliseconds(400));
                 CodexLiveStore(app.paths().codexHome, true).writeLive(creds(2, set, at), CodexConfig{});
             });
-            const RefreshReport report = RefreshService(app).refresh(RefreshRequest{who, RefreshMode::Force, u"test"_s, 0});
+            const RefreshReport report =
+                RefreshService(app).refresh(RefreshRequest{who, RefreshMode::Force, u"test"_s, 0});
             codex.join();
             return report;
         };
-        QVERIFY(CodexLiveStore(app.paths().codexHome, true).writeLive(creds(2, m_tokens[2], 1000), CodexConfig{})); // Codex runs account 3
+        QVERIFY(CodexLiveStore(app.paths().codexHome, true)
+                    .writeLive(creds(2, m_tokens[2], 1000), CodexConfig{})); // Codex runs account 3
         const QJsonObject newer = m_fake.mint(u"u2"_s);
-        m_fake.addFault({{u"route"_s, u"/oauth/token"_s}, {u"status"_s, 401}, {u"body"_s, revoked}, {u"delayMs"_s, 1500}, {u"count"_s, 1}});
+        m_fake.addFault({{u"route"_s, u"/oauth/token"_s},
+                         {u"status"_s, 401},
+                         {u"body"_s, revoked},
+                         {u"delayMs"_s, 1500},
+                         {u"count"_s, 1}});
         RefreshReport r = refreshWhileCodexWrites(pooled, newer, QDateTime::currentMSecsSinceEpoch());
         QVERIFY2(r.outcome == RefreshReport::Outcome::Refreshed && r.adopted, qPrintable(r.message));
         QCOMPARE(usageCalls(newer[u"access_token"_s].toString()), 1);
@@ -94,7 +100,11 @@ private Q_SLOTS:
 
         // Again, but the usage endpoint refuses the newer set too: the account is marked.
         const QJsonObject dead = m_fake.mint(u"u2"_s);
-        m_fake.addFault({{u"route"_s, u"/oauth/token"_s}, {u"status"_s, 401}, {u"body"_s, revoked}, {u"delayMs"_s, 1500}, {u"count"_s, 1}});
+        m_fake.addFault({{u"route"_s, u"/oauth/token"_s},
+                         {u"status"_s, 401},
+                         {u"body"_s, revoked},
+                         {u"delayMs"_s, 1500},
+                         {u"count"_s, 1}});
         m_fake.addFault({{u"route"_s, u"/backend-api/wham/usage"_s}, {u"status"_s, 401}, {u"count"_s, 1}});
         r = refreshWhileCodexWrites(now, dead, QDateTime::currentMSecsSinceEpoch() + 1000);
         QVERIFY(r.outcome == RefreshReport::Outcome::Failed);
@@ -129,18 +139,20 @@ private Q_SLOTS:
         // Codex refreshed account 2 itself: newer tokens are adopted.
         const QJsonObject rotated = m_fake.mint(u"u1"_s);
         QVERIFY(live.writeLive(creds(1, rotated, 5000), CodexConfig{}));
-        QTRY_VERIFY_WITH_TIMEOUT(m_app->repository().load()->pool.accounts[1].refreshToken == rotated[u"refresh_token"_s].toString(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_app->repository().load()->pool.accounts[1].refreshToken == rotated[u"refresh_token"_s].toString(), 2000);
         QCOMPARE(m_app->repository().load()->pool.accounts[1].lastRefresh.value_or(0), 5000);
 
         // An older set (a restored file) is overwritten with the pool's newer one.
         QVERIFY(live.writeLive(creds(1, m_tokens[1], 2000), CodexConfig{}));
-        QTRY_VERIFY_WITH_TIMEOUT(CodexAuth::readFile(live.authPath())->refreshToken == rotated[u"refresh_token"_s].toString(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            CodexAuth::readFile(live.authPath())->refreshToken == rotated[u"refresh_token"_s].toString(), 2000);
 
         // A login the pool does not know is offered, never overwritten.
         m_fake.addAccount({{u"key"_s, u"stranger"_s}, {u"email"_s, u"stranger@sync.test"_s}});
         const QJsonObject s = m_fake.mint(u"stranger"_s);
-        QVERIFY(live.writeLive(LiveCredentials{s[u"id_token"_s].toString(), s[u"access_token"_s].toString(), s[u"refresh_token"_s].toString(),
-                                               u"acc-stranger"_s, 9000},
+        QVERIFY(live.writeLive(LiveCredentials{s[u"id_token"_s].toString(), s[u"access_token"_s].toString(),
+                                               s[u"refresh_token"_s].toString(), u"acc-stranger"_s, 9000},
                                CodexConfig{}));
         QTRY_COMPARE_WITH_TIMEOUT(foreign.count(), 1, 2000);
         QCOMPARE(foreign.first().first().toString(), u"stranger@sync.test"_s);

@@ -100,13 +100,15 @@ private Q_SLOTS:
         QCOMPARE(s.verifier.size(), 86);
         QCOMPARE(s.challenge.size(), 43);
         QCOMPARE(s.state.size(), 43);
-        QCOMPARE(PkceSecrets::challengeFor(u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s), u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s);
+        QCOMPARE(PkceSecrets::challengeFor(u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s),
+                 u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s);
         const QUrl url = buildAuthorizeUrl(prod, u"http://127.0.0.1:1455/auth/callback"_s, s, false);
-        const QString expected = u"https://auth.openai.com/oauth/authorize?response_type=code&client_id=app_EMoamEEZ73f0CkXaXp7hrann"
-                                 "&redirect_uri=http%3A%2F%2F127.0.0.1%3A1455%2Fauth%2Fcallback&code_challenge="_s
-                                 + s.challenge + u"&code_challenge_method=S256&state="_s + s.state
-                                 + u"&scope=openid+profile+email+offline_access+api.connectors.read+api.connectors.invoke"
-                                   "&id_token_add_organizations=true&codex_cli_simplified_flow=true&originator=codex_cli_rs"_s;
+        const QString expected =
+            u"https://auth.openai.com/oauth/authorize?response_type=code&client_id=app_EMoamEEZ73f0CkXaXp7hrann"
+            "&redirect_uri=http%3A%2F%2F127.0.0.1%3A1455%2Fauth%2Fcallback&code_challenge="_s +
+            s.challenge + u"&code_challenge_method=S256&state="_s + s.state +
+            u"&scope=openid+profile+email+offline_access+api.connectors.read+api.connectors.invoke"
+            "&id_token_add_organizations=true&codex_cli_simplified_flow=true&originator=codex_cli_rs"_s;
         QCOMPARE(QString::fromUtf8(url.toEncoded()), expected);
         QVERIFY(buildAuthorizeUrl(prod, u"x"_s, s, true).toString().endsWith(u"&prompt=login"_s));
     }
@@ -135,9 +137,11 @@ private Q_SLOTS:
         for (const QJsonValue &e : log)
             if (e[u"path"_s] == u"/oauth/token"_s)
                 exchange = e.toObject();
-        QCOMPARE(exchange[u"body"_s][u"redirect_uri"_s].toString(), u"http://127.0.0.1:%1/auth/callback"_s.arg(m_callbackPort));
+        QCOMPARE(exchange[u"body"_s][u"redirect_uri"_s].toString(),
+                 u"http://127.0.0.1:%1/auth/callback"_s.arg(m_callbackPort));
         QCOMPARE(exchange[u"body"_s][u"grant_type"_s].toString(), u"authorization_code"_s);
-        QVERIFY(exchange[u"headers"_s][u"user-agent"_s].isUndefined() || !exchange[u"headers"_s][u"user-agent"_s].toString().contains(u"codex_cli_rs"_s));
+        QVERIFY(exchange[u"headers"_s][u"user-agent"_s].isUndefined() ||
+                !exchange[u"headers"_s][u"user-agent"_s].toString().contains(u"codex_cli_rs"_s));
     }
 
     void pastedRedirect_data()
@@ -162,8 +166,10 @@ private Q_SLOTS:
         const QString code = q.queryItemValue(u"code"_s), state = q.queryItemValue(u"state"_s);
         // Refused pastes exchange nothing and the attempt goes on.
         QCOMPARE(login.submitPaste(u"hello"_s).error().message, u"That is not a sign-in redirect URL"_s);
-        QCOMPARE(login.submitPaste(u"http://127.0.0.1:1455/auth/callback?code=x"_s).error().message, u"That is not a sign-in redirect URL"_s);
-        QCOMPARE(login.submitPaste(u"code=%1&state=someone-else"_s.arg(code)).error().message, u"This URL belongs to a different sign-in attempt"_s);
+        QCOMPARE(login.submitPaste(u"http://127.0.0.1:1455/auth/callback?code=x"_s).error().message,
+                 u"That is not a sign-in redirect URL"_s);
+        QCOMPARE(login.submitPaste(u"code=%1&state=someone-else"_s.arg(code)).error().message,
+                 u"This URL belongs to a different sign-in attempt"_s);
         QString paste = redirect.toString();
         if (shape == "hash"_L1)
             paste = code + u'#' + state;
@@ -184,8 +190,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("description");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no entitlement") << u"missing_codex_entitlement"_s
-                                        << u"Codex is not enabled for your workspace. Contact your workspace administrator to request access to Codex."_s;
+        QTest::newRow("no entitlement")
+            << u"missing_codex_entitlement"_s
+            << u"Codex is not enabled for your workspace. Contact your workspace administrator to request access to Codex."_s;
         QTest::newRow("other") << u"User cancelled <script>"_s << u"Sign-in failed: User cancelled <script>"_s;
     }
     void providerErrors()
@@ -208,14 +215,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("fault");
         QTest::addColumn<QString>("message");
-        QTest::newRow("html 500") << QJsonObject{{u"status"_s, 500}, {u"body"_s, u"<html>oops</html>"_s}} << u"token endpoint returned status 500: <html>oops</html>"_s;
-        QTest::newRow("json error") << QJsonObject{{u"status"_s, 400}, {u"body"_s, QJsonObject{{u"error"_s, u"invalid_grant"_s}, {u"error_description"_s, u"Code expired"_s}}}}
+        QTest::newRow("html 500") << QJsonObject{{u"status"_s, 500}, {u"body"_s, u"<html>oops</html>"_s}}
+                                  << u"token endpoint returned status 500: <html>oops</html>"_s;
+        QTest::newRow("json error") << QJsonObject{{u"status"_s, 400},
+                                                   {u"body"_s,
+                                                    QJsonObject{{u"error"_s, u"invalid_grant"_s},
+                                                                {u"error_description"_s, u"Code expired"_s}}}}
                                     << u"token endpoint returned status 400: Code expired"_s;
-        QTest::newRow("no id_token") << QJsonObject{{u"status"_s, 200}, {u"body"_s, QJsonObject{{u"access_token"_s, u"a"_s}, {u"refresh_token"_s, u"r"_s}}}}
+        QTest::newRow("no id_token") << QJsonObject{{u"status"_s, 200},
+                                                    {u"body"_s, QJsonObject{{u"access_token"_s, u"a"_s},
+                                                                            {u"refresh_token"_s, u"r"_s}}}}
                                      << u"token response missing fields"_s;
-        QTest::newRow("malformed jwt") << QJsonObject{{u"status"_s, 200}, {u"body"_s, QJsonObject{{u"id_token"_s, u"not.a.jwt"_s}, {u"access_token"_s, u"x"_s}, {u"refresh_token"_s, u"r"_s}}}}
+        QTest::newRow("malformed jwt") << QJsonObject{{u"status"_s, 200},
+                                                      {u"body"_s, QJsonObject{{u"id_token"_s, u"not.a.jwt"_s},
+                                                                              {u"access_token"_s, u"x"_s},
+                                                                              {u"refresh_token"_s, u"r"_s}}}}
                                        << u"the sign-in returned no ChatGPT workspace"_s;
-        QTest::newRow("not json") << QJsonObject{{u"mode"_s, u"malformed-json"_s}} << u"the token endpoint answered with something other than JSON"_s;
+        QTest::newRow("not json") << QJsonObject{{u"mode"_s, u"malformed-json"_s}}
+                                  << u"the token endpoint answered with something other than JSON"_s;
         QTest::newRow("reset") << QJsonObject{{u"mode"_s, u"reset"_s}} << u"could not reach the token endpoint"_s;
     }
     void tokenEndpointFaults()
@@ -256,13 +273,21 @@ private Q_SLOTS:
         for (int i = 0; i < garbage.size(); ++i)
             garbage[i] = char(i * 31);
         QVERIFY(raw(port, garbage + "\r\n\r\n").startsWith("HTTP/1.1 400"));
-        QVERIFY(raw(port, "GET / HTTP/1.1\r\nX: " + QByteArray(1024 * 1024, 'a') + "\r\n\r\n").startsWith("HTTP/1.1 431"));
-        QVERIFY(raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: 127.0").startsWith("HTTP/1.1 408"));
-        QVERIFY(raw(port, "GET /auth/callbackEVIL?code=x&state=the-state HTTP/1.1\r\n" + host + "\r\n").startsWith("HTTP/1.1 404"));
-        QVERIFY(raw(port, "POST /auth/callback?code=x&state=the-state HTTP/1.1\r\n" + host + "Content-Length: 0\r\n\r\n").startsWith("HTTP/1.1 405"));
-        QVERIFY(raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: evil.example:80\r\n\r\n").startsWith("HTTP/1.1 421"));
-        QVERIFY(raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").startsWith("HTTP/1.1 421"));
-        QVERIFY(raw(port, "GET /auth/callback?code=x&state=wrong HTTP/1.1\r\n" + host + "\r\n").startsWith("HTTP/1.1 400"));
+        QVERIFY(
+            raw(port, "GET / HTTP/1.1\r\nX: " + QByteArray(1024 * 1024, 'a') + "\r\n\r\n").startsWith("HTTP/1.1 431"));
+        QVERIFY(
+            raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: 127.0").startsWith("HTTP/1.1 408"));
+        QVERIFY(raw(port, "GET /auth/callbackEVIL?code=x&state=the-state HTTP/1.1\r\n" + host + "\r\n")
+                    .startsWith("HTTP/1.1 404"));
+        QVERIFY(
+            raw(port, "POST /auth/callback?code=x&state=the-state HTTP/1.1\r\n" + host + "Content-Length: 0\r\n\r\n")
+                .startsWith("HTTP/1.1 405"));
+        QVERIFY(raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: evil.example:80\r\n\r\n")
+                    .startsWith("HTTP/1.1 421"));
+        QVERIFY(raw(port, "GET /auth/callback?code=x&state=the-state HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .startsWith("HTTP/1.1 421"));
+        QVERIFY(
+            raw(port, "GET /auth/callback?code=x&state=wrong HTTP/1.1\r\n" + host + "\r\n").startsWith("HTTP/1.1 400"));
         QVERIFY(raw(port, "GET /auth/callback?code=x HTTP/1.1\r\n" + host + "\r\n").contains("State mismatch"));
         QList<QTcpSocket *> many;
         for (int i = 0; i < 40; ++i) {
@@ -271,11 +296,13 @@ private Q_SLOTS:
         }
         QCOMPARE(exchanges, 0);
         // Still waiting: the real callback completes it, once.
-        const QByteArray done = raw(port, "GET /auth/callback?code=good&state=the-state HTTP/1.1\r\nHost: LOCALHOST:" + QByteArray::number(port) + "\r\n\r\n");
+        const QByteArray done = raw(port, "GET /auth/callback?code=good&state=the-state HTTP/1.1\r\nHost: LOCALHOST:" +
+                                              QByteArray::number(port) + "\r\n\r\n");
         QVERIFY2(done.startsWith("HTTP/1.1 302"), done.left(60).constData());
         QVERIFY(done.contains(QByteArray("Location: http://127.0.0.1:" + QByteArray::number(port) + "/success\r\n")));
         QVERIFY(!done.contains("id_token"));
-        QVERIFY(raw(port, "GET /auth/callback?code=again&state=the-state HTTP/1.1\r\n" + host + "\r\n").startsWith("HTTP/1.1 302"));
+        QVERIFY(raw(port, "GET /auth/callback?code=again&state=the-state HTTP/1.1\r\n" + host + "\r\n")
+                    .startsWith("HTTP/1.1 302"));
         QCOMPARE(exchanges, 1);
         const QByteArray success = raw(port, "GET /success HTTP/1.1\r\n" + host + "\r\n");
         QVERIFY(success.contains("Content-Security-Policy: default-src 'none'"));
@@ -293,7 +320,8 @@ private Q_SLOTS:
         connect(&login, &BrowserLogin::urlReady, this, [&](const QUrl &url) { authorize = url; });
         login.start();
         QTRY_COMPARE(timedOut.count(), 1);
-        const HttpResult late = get(QString::fromUtf8(get(QString::fromUtf8(authorize.toEncoded())).header("Location")));
+        const HttpResult late =
+            get(QString::fromUtf8(get(QString::fromUtf8(authorize.toEncoded())).header("Location")));
         QCOMPARE(late.status, 0); // nobody listens any more
         // A paste still works until the attempt is cancelled.
         QSignalSpy ok(&login, &BrowserLogin::succeeded);
@@ -374,7 +402,8 @@ private Q_SLOTS:
         QSignalSpy f1(&disabled, &DeviceLogin::failed);
         disabled.start();
         QTRY_COMPARE(f1.count(), 1);
-        QCOMPARE(f1.first().first().toString(), u"Device-code login is not enabled for this server. Use browser login."_s);
+        QCOMPARE(f1.first().first().toString(),
+                 u"Device-code login is not enabled for this server. Use browser login."_s);
 
         m_fake->configure({{u"deviceDisabled"_s, false}, {u"deviceInterval"_s, 1}});
         m_fake->addFault({{u"route"_s, u"/api/accounts/deviceauth/token"_s}, {u"status"_s, 503}, {u"count"_s, 2}});
@@ -399,14 +428,16 @@ private Q_SLOTS:
         p.start(test::builtProgram(u"app/codex-multi-auth"_s), {u"--cli"_s, u"login"_s, u"--no-browser"_s});
         QVERIFY(p.waitForStarted());
         QString url;
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            while (p.canReadLine()) {
-                const QString line = QString::fromUtf8(p.readLine()).trimmed();
-                if (line.startsWith(u"http"_s))
-                    url = line;
-            }
-            return !url.isEmpty();
-        }(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                while (p.canReadLine()) {
+                    const QString line = QString::fromUtf8(p.readLine()).trimmed();
+                    if (line.startsWith(u"http"_s))
+                        url = line;
+                }
+                return !url.isEmpty();
+            }(),
+            10000);
         const QString redirect = QString::fromUtf8(get(url).header("Location"));
         p.write("not a url\n");
         p.write(redirect.toUtf8() + "\n");
@@ -415,7 +446,8 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QCOMPARE(p.exitCode(), 0);
-        QVERIFY2(out.contains(u"Added account 1: Account 1 (alice@example.com, id:-alice). Plan: Pro. Total: 1"_s), qPrintable(out + err));
+        QVERIFY2(out.contains(u"Added account 1: Account 1 (alice@example.com, id:-alice). Plan: Pro. Total: 1"_s),
+                 qPrintable(out + err));
         QVERIFY(err.contains(u"That is not a sign-in redirect URL"_s));
         QVERIFY(!out.contains(u"code_verifier"_s) && !err.contains(u"rt_fake"_s));
 
@@ -429,7 +461,8 @@ private Q_SLOTS:
         q.write("q\n");
         QTRY_VERIFY_WITH_TIMEOUT(q.state() == QProcess::NotRunning, 10000);
         QCOMPARE(q.exitCode(), 130);
-        QCOMPARE(QJsonDocument::fromJson(q.readAllStandardOutput()).object()[u"error"_s][u"code"_s].toString(), u"cancelled"_s);
+        QCOMPARE(QJsonDocument::fromJson(q.readAllStandardOutput()).object()[u"error"_s][u"code"_s].toString(),
+                 u"cancelled"_s);
     }
 };
 

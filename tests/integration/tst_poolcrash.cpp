@@ -81,7 +81,8 @@ private Q_SLOTS:
             QCOMPARE(progress[w], perWriter);
             delete procs[w];
         }
-        qInfo("%d writers killed during the run; %lld accounts added by completed mutations", kills, qint64(added.size()));
+        qInfo("%d writers killed during the run; %lld accounts added by completed mutations", kills,
+              qint64(added.size()));
         QVERIFY(kills >= 5);
 
         Result<LoadedPool> loaded = PoolStore(pool).load();

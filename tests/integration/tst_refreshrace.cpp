@@ -60,19 +60,23 @@ private Q_SLOTS:
         const int n = 20;
         QJsonArray accounts;
         for (int i = 0; i < n; ++i)
-            accounts.append(QJsonObject{{u"key"_s, u"a%1"_s.arg(i)}, {u"email"_s, u"a%1@race.test"_s.arg(i)}, {u"plan"_s, u"plus"_s}});
+            accounts.append(QJsonObject{
+                {u"key"_s, u"a%1"_s.arg(i)}, {u"email"_s, u"a%1@race.test"_s.arg(i)}, {u"plan"_s, u"plus"_s}});
         post(u"/__fake/accounts"_s, {{u"accounts"_s, accounts}});
         PoolStore store(qEnvironmentVariable("CODEX_MULTI_AUTH_DIR") + u"/openai-codex-accounts.json"_s);
-        QVERIFY(store.update([&](AccountPool &pool) {
-                         for (int i = 0; i < n; ++i) {
-                             const QJsonObject t = post(u"/__fake/mint"_s, {{u"account"_s, u"a%1"_s.arg(i)}, {u"access_ttl_s"_s, -60}});
-                             Account a = test::FakeOpenAiServer::accountFromTokens(t);
-                             a.lastRefresh = QDateTime::currentMSecsSinceEpoch() - 3600000;
-                             pool.accounts.append(a);
-                         }
-                         pool.select(0);
-                         return success();
-                     }).ok());
+        QVERIFY(store
+                    .update([&](AccountPool &pool) {
+                        for (int i = 0; i < n; ++i) {
+                            const QJsonObject t =
+                                post(u"/__fake/mint"_s, {{u"account"_s, u"a%1"_s.arg(i)}, {u"access_ttl_s"_s, -60}});
+                            Account a = test::FakeOpenAiServer::accountFromTokens(t);
+                            a.lastRefresh = QDateTime::currentMSecsSinceEpoch() - 3600000;
+                            pool.accounts.append(a);
+                        }
+                        pool.select(0);
+                        return success();
+                    })
+                    .ok());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"CODEX_MULTI_AUTH_ISSUER"_s, u"http://127.0.0.1:%1"_s.arg(m_port));
         env.insert(u"CODEX_MULTI_AUTH_CHATGPT_BASE_URL"_s, u"http://127.0.0.1:%1/backend-api"_s.arg(m_port));
@@ -85,10 +89,12 @@ private Q_SLOTS:
         };
         launch(test::builtProgram(u"tests/support/guardian-once"_s), {});
         for (int i = 0; i < 4; ++i)
-            launch(test::builtProgram(u"app/codex-multi-auth"_s), {u"--cli"_s, u"refresh"_s, u"--if-needed"_s, u"--json"_s});
+            launch(test::builtProgram(u"app/codex-multi-auth"_s),
+                   {u"--cli"_s, u"refresh"_s, u"--if-needed"_s, u"--json"_s});
         for (QProcess *p : std::as_const(procs)) {
             QVERIFY(p->waitForFinished(120000));
-            QVERIFY2(p->exitCode() == 0, qPrintable(QString::fromUtf8(p->readAllStandardError() + p->readAllStandardOutput())));
+            QVERIFY2(p->exitCode() == 0,
+                     qPrintable(QString::fromUtf8(p->readAllStandardError() + p->readAllStandardOutput())));
         }
         const QJsonObject stats = get(u"/__fake/stats"_s)[u"refreshes"_s].toObject();
         for (int i = 0; i < n; ++i) {

@@ -11,7 +11,9 @@ namespace {
 class SharedKeychain final : public SecretStore
 {
 public:
-    explicit SharedKeychain(std::shared_ptr<MemorySecretStore> s) : m_s(std::move(s)) {}
+    explicit SharedKeychain(std::shared_ptr<MemorySecretStore> s)
+        : m_s(std::move(s))
+    {}
     QString backendName() const override { return m_s->backendName(); }
     Result<QByteArray> read(const QString &key) override { return m_s->read(key); }
     Status write(const QString &key, const QByteArray &value) override { return m_s->write(key, value); }
@@ -25,8 +27,7 @@ private:
 CliHarness::CliHarness()
     : m_env(QProcessEnvironment::systemEnvironment())
     , m_keychain(std::make_shared<MemorySecretStore>())
-{
-}
+{}
 
 CliHarness::Run CliHarness::run(const QStringList &args, const QStringList &input, bool interactive)
 {

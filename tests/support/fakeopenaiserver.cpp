@@ -114,8 +114,7 @@ QString htmlEscape(const QString &s)
 
 FakeOpenAiServer::FakeOpenAiServer(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 FakeOpenAiServer::~FakeOpenAiServer() = default;
 
@@ -124,9 +123,8 @@ bool FakeOpenAiServer::listen(quint16 httpPort)
     m_http = std::make_unique<HttpServer>();
     m_http->setMaxConnections(512);
     m_http->setRequestTimeoutMs(60000);
-    m_http->setHandler([this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) {
-        handle(r, std::move(resp), false);
-    });
+    m_http->setHandler(
+        [this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) { handle(r, std::move(resp), false); });
     return m_http->listen(QHostAddress::LocalHost, httpPort);
 }
 
@@ -136,16 +134,27 @@ bool FakeOpenAiServer::listenTls(const QSslConfiguration &config, quint16 httpsP
     m_https->setMaxConnections(512);
     m_https->setRequestTimeoutMs(60000);
     m_https->setTlsConfiguration(config);
-    m_https->setHandler([this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) {
-        handle(r, std::move(resp), true);
-    });
+    m_https->setHandler(
+        [this](const HttpServerRequest &r, std::shared_ptr<HttpResponder> resp) { handle(r, std::move(resp), true); });
     return m_https->listen(QHostAddress::LocalHost, httpsPort);
 }
 
-quint16 FakeOpenAiServer::httpPort() const { return m_http ? m_http->port() : 0; }
-quint16 FakeOpenAiServer::httpsPort() const { return m_https ? m_https->port() : 0; }
-QString FakeOpenAiServer::issuerUrl() const { return u"http://127.0.0.1:%1"_s.arg(httpPort()); }
-QString FakeOpenAiServer::backendUrl() const { return issuerUrl() + u"/backend-api"_s; }
+quint16 FakeOpenAiServer::httpPort() const
+{
+    return m_http ? m_http->port() : 0;
+}
+quint16 FakeOpenAiServer::httpsPort() const
+{
+    return m_https ? m_https->port() : 0;
+}
+QString FakeOpenAiServer::issuerUrl() const
+{
+    return u"http://127.0.0.1:%1"_s.arg(httpPort());
+}
+QString FakeOpenAiServer::backendUrl() const
+{
+    return issuerUrl() + u"/backend-api"_s;
+}
 
 qint64 FakeOpenAiServer::nowSeconds() const
 {
@@ -308,16 +317,15 @@ QJsonObject FakeOpenAiServer::issueTokens(const QString &accountKey, const QStri
                                 {u"iat"_s, now},
                                 {u"exp"_s, now + 3600},
                                 {kAuthClaim, auth}};
-    const QJsonObject accessPayload{
-        {u"iss"_s, u"https://auth.openai.com"_s},
-        {u"aud"_s, QJsonArray{u"https://api.openai.com/v1"_s}},
-        {u"client_id"_s, kClientId},
-        {u"iat"_s, now},
-        {u"exp"_s, now + ttl},
-        {u"scp"_s, QJsonArray{u"openid"_s, u"profile"_s, u"email"_s, u"offline_access"_s}},
-        {kAuthClaim, auth},
-        {kProfileClaim, QJsonObject{{u"email"_s, a.email}, {u"email_verified"_s, true}}},
-        {u"n"_s, ++m_counter}};
+    const QJsonObject accessPayload{{u"iss"_s, u"https://auth.openai.com"_s},
+                                    {u"aud"_s, QJsonArray{u"https://api.openai.com/v1"_s}},
+                                    {u"client_id"_s, kClientId},
+                                    {u"iat"_s, now},
+                                    {u"exp"_s, now + ttl},
+                                    {u"scp"_s, QJsonArray{u"openid"_s, u"profile"_s, u"email"_s, u"offline_access"_s}},
+                                    {kAuthClaim, auth},
+                                    {kProfileClaim, QJsonObject{{u"email"_s, a.email}, {u"email_verified"_s, true}}},
+                                    {u"n"_s, ++m_counter}};
     const QString access = QString::fromLatin1(mintJwt(accessPayload));
     m_accessTokens.insert(access, {accountKey, now + ttl});
     Family &family = m_families[familyId];
@@ -534,9 +542,9 @@ HttpServerResponse FakeOpenAiServer::authorize(const HttpServerRequest &request,
     const QString challenge = q.queryItemValue(u"code_challenge"_s, QUrl::FullyDecoded);
     entry.insert(u"promptLogin"_s, q.queryItemValue(u"prompt"_s) == "login"_L1);
     const QUrl redirectUrl(redirect);
-    const bool redirectOk = redirectUrl.scheme() == "http"_L1 && redirectUrl.host() == "127.0.0.1"_L1
-                            && redirectUrl.path() == "/auth/callback"_L1 && redirectUrl.port() > 0
-                            && redirectUrl.query().isEmpty();
+    const bool redirectOk = redirectUrl.scheme() == "http"_L1 && redirectUrl.host() == "127.0.0.1"_L1 &&
+                            redirectUrl.path() == "/auth/callback"_L1 && redirectUrl.port() > 0 &&
+                            redirectUrl.query().isEmpty();
     QString problem;
     if (q.queryItemValue(u"response_type"_s) != "code"_L1)
         problem = u"response_type must be code"_s;
@@ -558,13 +566,15 @@ HttpServerResponse FakeOpenAiServer::authorize(const HttpServerRequest &request,
     QUrlQuery back;
     if (mode == "error"_L1) {
         back.addQueryItem(u"error"_s, u"access_denied"_s);
-        back.addQueryItem(u"error_description"_s, m_authorizeAs.value(u"description"_s).toString(u"missing_codex_entitlement"_s));
+        back.addQueryItem(u"error_description"_s,
+                          m_authorizeAs.value(u"description"_s).toString(u"missing_codex_entitlement"_s));
         back.addQueryItem(u"state"_s, state);
         target.setQuery(back);
         return HttpServerResponse::redirect(target.toEncoded());
     }
     if (mode == "demo"_L1) {
-        QString html = u"<!doctype html><meta charset=utf-8><title>Fake sign-in</title><h1>Choose an account</h1><ul>"_s;
+        QString html =
+            u"<!doctype html><meta charset=utf-8><title>Fake sign-in</title><h1>Choose an account</h1><ul>"_s;
         for (const QString &key : std::as_const(m_accountOrder)) {
             const QString code = u"code_%1_%2"_s.arg(key).arg(++m_counter);
             m_codes.insert(code, AuthCode{key, challenge, redirect, false});
@@ -575,7 +585,7 @@ HttpServerResponse FakeOpenAiServer::authorize(const HttpServerRequest &request,
             lq.addQueryItem(u"state"_s, state);
             link.setQuery(lq);
             html += u"<li><a href=\"%1\">%2</a></li>"_s.arg(htmlEscape(QString::fromUtf8(link.toEncoded())),
-                                                         htmlEscape(m_accounts[key].email));
+                                                            htmlEscape(m_accounts[key].email));
         }
         HttpServerResponse r;
         r.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -705,9 +715,9 @@ HttpServerResponse FakeOpenAiServer::deviceToken(const QJsonObject &body, const 
         m_codes.insert(authCode, AuthCode{d.account, challenge, origin + u"/deviceauth/callback"_s, false});
         d.approved = false;
         d.expiresAt = 0; // one exchange per approval
-        return jsonResponse(200, {{u"authorization_code"_s, authCode},
-                                  {u"code_challenge"_s, challenge},
-                                  {u"code_verifier"_s, verifier}});
+        return jsonResponse(
+            200,
+            {{u"authorization_code"_s, authCode}, {u"code_challenge"_s, challenge}, {u"code_verifier"_s, verifier}});
     }
     return jsonResponse(400, {{u"error"_s, u"unknown device code"_s}});
 }
@@ -718,8 +728,9 @@ HttpServerResponse FakeOpenAiServer::devicePage() const
     for (const DeviceCode &d : m_devices) {
         if (d.approved || d.expiresAt <= nowSeconds())
             continue;
-        html += u"<li>%1 <form method=post action=\"/__fake/device/approve?user_code=%1\"><button>Approve</button></form></li>"_s
-                    .arg(htmlEscape(d.userCode));
+        html +=
+            u"<li>%1 <form method=post action=\"/__fake/device/approve?user_code=%1\"><button>Approve</button></form></li>"_s
+                .arg(htmlEscape(d.userCode));
     }
     HttpServerResponse r;
     r.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -763,12 +774,13 @@ QJsonObject FakeOpenAiServer::usagePayload(const Account &a) const
     QJsonObject payload{
         {u"plan_type"_s, a.plan},
         {u"rate_limit"_s, QJsonObject{{u"allowed"_s, !reached},
-                                       {u"limit_reached"_s, reached},
-                                       {u"primary_window"_s, window(u"primary"_s, 18000, 3600)},
-                                       {u"secondary_window"_s, window(u"secondary"_s, 604800, 86400)}}},
-        {u"credits"_s, a.usage.value(u"credits"_s).isObject()
-                           ? a.usage.value(u"credits"_s)
-                           : QJsonValue(QJsonObject{{u"has_credits"_s, false}, {u"unlimited"_s, false}, {u"balance"_s, u"0"_s}})},
+                                      {u"limit_reached"_s, reached},
+                                      {u"primary_window"_s, window(u"primary"_s, 18000, 3600)},
+                                      {u"secondary_window"_s, window(u"secondary"_s, 604800, 86400)}}},
+        {u"credits"_s,
+         a.usage.value(u"credits"_s).isObject()
+             ? a.usage.value(u"credits"_s)
+             : QJsonValue(QJsonObject{{u"has_credits"_s, false}, {u"unlimited"_s, false}, {u"balance"_s, u"0"_s}})},
     };
     if (reached)
         payload.insert(u"rate_limit_reached_type"_s, QJsonObject{{u"type"_s, u"rate_limit_reached"_s}});
@@ -797,8 +809,9 @@ HttpServerResponse FakeOpenAiServer::usage(const HttpServerRequest &request, QJs
 {
     const Account *a = accountForBearer(request);
     if (!a) {
-        return jsonResponse(401, {{u"error"_s, QJsonObject{{u"message"_s, u"Provided authentication token is expired."_s},
-                                                         {u"code"_s, u"token_expired"_s}}}});
+        return jsonResponse(401,
+                            {{u"error"_s, QJsonObject{{u"message"_s, u"Provided authentication token is expired."_s},
+                                                      {u"code"_s, u"token_expired"_s}}}});
     }
     entry.insert(u"account"_s, a->key);
     return jsonResponse(200, usagePayload(*a));
@@ -817,19 +830,20 @@ HttpServerResponse FakeOpenAiServer::accountsCheck(const HttpServerRequest &requ
     }
     if (plan.isEmpty())
         return jsonResponse(401, {{u"error"_s, QJsonObject{{u"code"_s, u"token_expired"_s}}}});
-    return jsonResponse(200, {{u"accounts"_s, QJsonArray{QJsonObject{{u"id"_s, id},
-                                                                     {u"workspace_backend_origin"_s, u"NO_CONSTRAINT"_s},
-                                                                     {u"account_routing_override"_s, u"NO_CONSTRAINT"_s},
-                                                                     {u"plan_type"_s, plan}}}},
-                              {u"account_ordering"_s, QJsonArray{id}}});
+    return jsonResponse(200,
+                        {{u"accounts"_s, QJsonArray{QJsonObject{{u"id"_s, id},
+                                                                {u"workspace_backend_origin"_s, u"NO_CONSTRAINT"_s},
+                                                                {u"account_routing_override"_s, u"NO_CONSTRAINT"_s},
+                                                                {u"plan_type"_s, plan}}}},
+                         {u"account_ordering"_s, QJsonArray{id}}});
 }
 
 HttpServerResponse FakeOpenAiServer::responses(const HttpServerRequest &request, QJsonObject &entry)
 {
     const Account *a = accountForBearer(request);
     if (!a) {
-        return jsonResponse(401, {{u"error"_s, QJsonObject{{u"message"_s, u"Unauthorized"_s},
-                                                         {u"code"_s, u"token_expired"_s}}}});
+        return jsonResponse(
+            401, {{u"error"_s, QJsonObject{{u"message"_s, u"Unauthorized"_s}, {u"code"_s, u"token_expired"_s}}}});
     }
     entry.insert(u"account"_s, a->key);
     const QString id = u"resp_%1"_s.arg(++m_counter);

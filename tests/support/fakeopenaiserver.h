@@ -154,8 +154,8 @@ private:
 
     QHash<QString, Account> m_accounts;
     QStringList m_accountOrder;
-    QHash<QString, Family> m_families;        // family id → family
-    QHash<QString, QString> m_rtToFamily;     // refresh token → family id
+    QHash<QString, Family> m_families;                     // family id → family
+    QHash<QString, QString> m_rtToFamily;                  // refresh token → family id
     QHash<QString, QPair<QString, qint64>> m_accessTokens; // access token → (account, exp)
     QHash<QString, AuthCode> m_codes;
     QList<DeviceCode> m_devices;

@@ -44,7 +44,8 @@ int main(int argc, char **argv)
         server.loadScenario(doc.object());
     }
     if (!server.listen(static_cast<quint16>(parser.value(u"port"_s).toUInt()))) {
-        std::fprintf(stderr, "fake-openai-server: cannot listen on 127.0.0.1:%s\n", qPrintable(parser.value(u"port"_s)));
+        std::fprintf(stderr, "fake-openai-server: cannot listen on 127.0.0.1:%s\n",
+                     qPrintable(parser.value(u"port"_s)));
         return 1;
     }
     if (parser.isSet(u"tls-port"_s)) {

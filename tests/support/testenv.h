@@ -17,7 +17,9 @@ void requireIsolatedEnvironment();
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(qint64 startMs = 1795700000000) : m_now(startMs) {}
+    explicit FakeClock(qint64 startMs = 1795700000000)
+        : m_now(startMs)
+    {}
     qint64 nowMs() const override { return m_now; }
     void advanceMs(qint64 ms) { m_now += ms; }
     void setMs(qint64 ms) { m_now = ms; }
@@ -46,15 +48,15 @@ public:
         , m_errStream(&m_err)
         , m_input(std::move(input))
         , m_interactive(interactive)
-    {
-    }
+    {}
     QTextStream &out() override { return m_outStream; }
     QTextStream &err() override { return m_errStream; }
     QString readLine() override { return m_input.isEmpty() ? QString() : m_input.takeFirst(); }
     QString readSecretLine() override { return readLine(); }
     bool isInteractive() const override { return m_interactive; }
     bool colorEnabled() const override { return false; }
-    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine, std::function<void()> onEof) override
+    void readLinesAsync(QObject *context, std::function<void(const QString &)> onLine,
+                        std::function<void()> onEof) override
     {
         // Scripted lines arrive one per event-loop turn, then end of input.
         QStringList lines = m_input;
@@ -65,8 +67,16 @@ public:
             onEof();
         });
     }
-    QString stdOut() { m_outStream.flush(); return m_out; }
-    QString stdErr() { m_errStream.flush(); return m_err; }
+    QString stdOut()
+    {
+        m_outStream.flush();
+        return m_out;
+    }
+    QString stdErr()
+    {
+        m_errStream.flush();
+        return m_err;
+    }
 
 private:
     QString m_out;

@@ -81,9 +81,9 @@ private Q_SLOTS:
     {
         TraySnapshotBuilder::Input in = input(4);
         in.pool.select(0);
-        in.facts[0] = facts(100, 40, kHour);       // current account exhausted for an hour
-        in.pool.accounts[1].enabled = false;        // disabled by the user
-        in.facts[2] = facts(5);                     // plenty left: the recommendation
+        in.facts[0] = facts(100, 40, kHour); // current account exhausted for an hour
+        in.pool.accounts[1].enabled = false; // disabled by the user
+        in.facts[2] = facts(5);              // plenty left: the recommendation
         in.pool.accounts[3].authInvalidatedAt = kNow - kHour;
         const TraySnapshot s = TraySnapshotBuilder::build(in);
 
@@ -299,7 +299,8 @@ private Q_SLOTS:
             QCOMPARE(shown.size(), 1);
         }
         QVERIFY(QFile::exists(state));
-        QCOMPARE(QFile(state).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFile(state).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
         {
             Notifier n(state, show); // a restart remembers the episode
             n.evaluate(pool, {facts(60, 10, reset)}, kNow + 3000);

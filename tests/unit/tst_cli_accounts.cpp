@@ -43,7 +43,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(u"Storage health: healthy\nSecrets: file\n"_s));
         QVERIFY(r.out.contains(u"Pinned: account 1 (set by switch)"_s));
         QVERIFY(r.out.contains(u"1. Account 1 (Personal, alice@example.com, id:4b5c6d) [current, pinned] used "_s));
-        QVERIFY(r.out.contains(u"2. Account 2 (bob@example.com, id:7d6c5b) [disabled, token-invalid — re-login needed]"_s));
+        QVERIFY(
+            r.out.contains(u"2. Account 2 (bob@example.com, id:7d6c5b) [disabled, token-invalid — re-login needed]"_s));
         QVERIFY(r.out.contains(u"   reason: account is disabled"_s));
         QVERIFY(r.out.contains(u"Selection reason: account "_s));
         QCOMPARE(h.run({u"list"_s}).out, r.out);
@@ -61,9 +62,11 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"activeIndex"_s).toInt(), 0);
         QCOMPARE(o.value(u"pinnedAccountIndex"_s).toInt(), 0);
         QVERIFY(o.value(u"codexAuthIndex"_s).isNull());
-        QVERIFY(o.contains(u"recommendedIndex"_s) && o.contains(u"recommendationReason"_s) && o.contains(u"runtimeInUseIndex"_s));
+        QVERIFY(o.contains(u"recommendedIndex"_s) && o.contains(u"recommendationReason"_s) &&
+                o.contains(u"runtimeInUseIndex"_s));
         const QJsonObject bob = o.value(u"accounts"_s).toArray().at(1).toObject();
-        for (const char *k : {"index", "number", "label", "email", "accountId", "plan", "enabled", "current", "pinned", "markers", "lastUsed", "reason", "quota"})
+        for (const char *k : {"index", "number", "label", "email", "accountId", "plan", "enabled", "current", "pinned",
+                              "markers", "lastUsed", "reason", "quota"})
             QVERIFY2(bob.contains(QLatin1String(k)), k);
         QCOMPARE(bob.value(u"number"_s).toInt(), 2);
         QCOMPARE(bob.value(u"markers"_s).toArray(), (QJsonArray{u"disabled"_s, u"token-invalid — re-login needed"_s}));
@@ -128,7 +131,8 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         checkEnvelope(r.json(), u"account tag"_s, true);
         QCOMPARE(r.json().value(u"policy"_s).toObject().value(u"tags"_s).toArray(), QJsonArray{u"night-shift-"_s});
-        QCOMPARE(h.run({u"account"_s, u"tag"_s, u"bob@example.com"_s, u"ci"_s}).out, u"Account 2: tags ci, night-shift-.\n"_s);
+        QCOMPARE(h.run({u"account"_s, u"tag"_s, u"bob@example.com"_s, u"ci"_s}).out,
+                 u"Account 2: tags ci, night-shift-.\n"_s);
         QCOMPARE(h.run({u"account"_s, u"untag"_s, u"2"_s, u"night shift!"_s}).code, 0);
         QCOMPARE(h.run({u"account"_s, u"pause"_s, u"2"_s}).out, u"Account 2: tags ci; paused.\n"_s);
         QCOMPARE(h.run({u"account"_s, u"weight"_s, u"2"_s, u"7"_s}).code, 0);
@@ -147,7 +151,13 @@ private Q_SLOTS:
         QCOMPARE(h.run({u"account"_s, u"weight"_s, u"2"_s, u"11"_s}).code, 2);
         QCOMPARE(h.run({u"account"_s, u"tag"_s, u"9"_s, u"x"_s}).code, 2);
         QCOMPARE(h.run({u"account"_s, u"tag"_s, u"2"_s}).code, 2);
-        QCOMPARE(h.run({u"account"_s, u"tag"_s, u"nobody@x.io"_s, u"x"_s, u"--json"_s}).json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"not-found"_s);
+        QCOMPARE(h.run({u"account"_s, u"tag"_s, u"nobody@x.io"_s, u"x"_s, u"--json"_s})
+                     .json()
+                     .value(u"error"_s)
+                     .toObject()
+                     .value(u"code"_s)
+                     .toString(),
+                 u"not-found"_s);
     }
 
     void enableDisable()
@@ -182,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(u"total"_s).toInt(), 2);
-        QCOMPARE(o.value(u"removed"_s).toArray().first().toObject().value(u"email"_s).toString(), u"alice@example.com"_s);
+        QCOMPARE(o.value(u"removed"_s).toArray().first().toObject().value(u"email"_s).toString(),
+                 u"alice@example.com"_s);
         // Bob is disabled and invalidated: Carol takes over; the pin on Alice is gone.
         QCOMPARE(o.value(u"switchedTo"_s).toObject().value(u"email"_s).toString(), u"carol@example.com"_s);
         const auto s = h.run({u"status"_s, u"--json"_s}).json();
@@ -213,7 +224,8 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith(u"Moved 3 account(s) into the keychain"_s));
         QVERIFY(!h.readPool().contains("rt_alice"));
         QCOMPARE(h.keychain().items().size(), 3);
-        QCOMPARE(h.run({u"secrets"_s, u"status"_s}).out.left(60), u"Secrets: keychain (reachable). 3 in keychain, 0 plaintext, 0 missing."_s.left(60));
+        QCOMPARE(h.run({u"secrets"_s, u"status"_s}).out.left(60),
+                 u"Secrets: keychain (reachable). 3 in keychain, 0 plaintext, 0 missing."_s.left(60));
         QVERIFY(h.run({u"status"_s}).out.contains(u"Secrets: keychain"_s));
 
         h.keychain().setReachable(false);
@@ -266,15 +278,18 @@ private Q_SLOTS:
         h.env().insert(u"CODEX_MULTI_AUTH_PASSPHRASE"_s, u"wrong passphrase!"_s);
         r = h.run({u"import"_s, out, u"--json"_s});
         QCOMPARE(r.code, 1);
-        QVERIFY(r.json().value(u"error"_s).toObject().value(u"message"_s).toString().startsWith(u"decryption failed"_s));
+        QVERIFY(
+            r.json().value(u"error"_s).toObject().value(u"message"_s).toString().startsWith(u"decryption failed"_s));
         h.env() = saved;
     }
 
     void exportReferenceFormat()
     {
         QTemporaryDir tmp;
-        QCOMPARE(h.run({u"export"_s, u"--name"_s, u"handover"_s, u"--format"_s, u"reference"_s}).code, 2); // needs --yes
-        auto r = h.run({u"export"_s, u"--name"_s, u"handover"_s, u"--format"_s, u"reference"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(h.run({u"export"_s, u"--name"_s, u"handover"_s, u"--format"_s, u"reference"_s}).code,
+                 2); // needs --yes
+        auto r =
+            h.run({u"export"_s, u"--name"_s, u"handover"_s, u"--format"_s, u"reference"_s, u"--yes"_s, u"--json"_s});
         QCOMPARE(r.code, 0);
         const QString path = r.json().value(u"path"_s).toString();
         QVERIFY(path.endsWith(u"/backups/handover.json"_s));

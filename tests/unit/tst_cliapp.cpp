@@ -96,12 +96,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList{u"--cli"_s, u"frobnicate"_s} << u"unknown command: frobnicate"_s;
+        QTest::newRow("unknown command") << QStringList{u"--cli"_s, u"frobnicate"_s}
+                                         << u"unknown command: frobnicate"_s;
         QTest::newRow("unknown option") << QStringList{u"version"_s, u"--bogus"_s} << u"unknown option --bogus"_s;
         QTest::newRow("missing value") << QStringList{u"debug"_s, u"bundle"_s, u"--out"_s} << u"--out needs a value"_s;
         QTest::newRow("flag with value") << QStringList{u"version"_s, u"--json=yes"_s} << u"--json takes no value"_s;
         QTest::newRow("missing subcommand") << QStringList{u"account"_s} << u"account needs a subcommand"_s;
-        QTest::newRow("reserved later command") << QStringList{u"--cli"_s, u"monitor"_s} << u"unknown command: monitor"_s;
+        QTest::newRow("reserved later command")
+            << QStringList{u"--cli"_s, u"monitor"_s} << u"unknown command: monitor"_s;
     }
     void usageErrors()
     {
@@ -161,12 +163,14 @@ private Q_SLOTS:
             manName.replace(u'-', u"\\-"_s);
             QVERIFY2(man.contains(u".B "_s + manName), qPrintable(u"man: "_s + spec.name));
             for (const cli::OptionSpec &o : spec.options) {
-                QVERIFY2(bash.contains(o.name) && fish.contains(u"-l "_s + o.name.mid(2)), qPrintable(spec.name + u' ' + o.name));
+                QVERIFY2(bash.contains(o.name) && fish.contains(u"-l "_s + o.name.mid(2)),
+                         qPrintable(spec.name + u' ' + o.name));
             }
         }
         // Each script is valid for its shell.
         QTemporaryDir dir;
-        for (const auto &[shell, text] : {std::pair{u"bash"_s, bash}, std::pair{u"zsh"_s, zsh}, std::pair{u"fish"_s, fish}}) {
+        for (const auto &[shell, text] :
+             {std::pair{u"bash"_s, bash}, std::pair{u"zsh"_s, zsh}, std::pair{u"fish"_s, fish}}) {
             if (QStandardPaths::findExecutable(shell).isEmpty())
                 continue;
             QFile f(dir.filePath(shell));
@@ -189,7 +193,8 @@ private Q_SLOTS:
             argv.append(u"--definitely-not-an-option"_s);
             const Run r = run(argv);
             QVERIFY2(r.code == 2, qPrintable(spec.name));
-            QVERIFY2(r.err.contains(u"unknown option --definitely-not-an-option for "_s + spec.name), qPrintable(r.err));
+            QVERIFY2(r.err.contains(u"unknown option --definitely-not-an-option for "_s + spec.name),
+                     qPrintable(r.err));
             argv.append(u"--json"_s);
             const QJsonObject o = QJsonDocument::fromJson(run(argv).out.toUtf8()).object();
             QCOMPARE(o[u"error"_s][u"code"_s].toString(), u"usage"_s);

@@ -31,14 +31,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("homesSet");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("usage");
-        QTest::newRow("loopback http") << u"http://127.0.0.1:8765/"_s << u"http://127.0.0.1:8765/backend-api"_s << true << true
-                                       << u"http://127.0.0.1:8765/backend-api/wham/usage"_s;
+        QTest::newRow("loopback http") << u"http://127.0.0.1:8765/"_s << u"http://127.0.0.1:8765/backend-api"_s << true
+                                       << true << u"http://127.0.0.1:8765/backend-api/wham/usage"_s;
         QTest::newRow("localhost") << u"http://localhost:1"_s << QString() << true << true
                                    << u"https://chatgpt.com/backend-api/wham/usage"_s;
         QTest::newRow("ipv6 loopback") << u"http://[::1]:9000"_s << QString() << true << true
                                        << u"https://chatgpt.com/backend-api/wham/usage"_s;
         QTest::newRow("remote http refused") << u"http://example.com"_s << QString() << true << false << QString();
-        QTest::newRow("private http refused") << QString() << u"http://10.0.0.5/backend-api"_s << true << false << QString();
+        QTest::newRow("private http refused")
+            << QString() << u"http://10.0.0.5/backend-api"_s << true << false << QString();
         QTest::newRow("https anywhere") << u"https://issuer.example"_s << QString() << true << true
                                         << u"https://chatgpt.com/backend-api/wham/usage"_s;
         QTest::newRow("overrides need homes") << u"http://127.0.0.1:1"_s << QString() << false << false << QString();
@@ -93,8 +94,9 @@ private Q_SLOTS:
     void userAgentShape()
     {
         const QString ua = QString::fromUtf8(Endpoints::userAgent());
-        QVERIFY2(QRegularExpression(u"^codex_cli_rs/0\\.169\\.0 \\([^;]+ [^;]*; [^)]+\\) unknown$"_s).match(ua).hasMatch(),
-                 qPrintable(ua));
+        QVERIFY2(
+            QRegularExpression(u"^codex_cli_rs/0\\.169\\.0 \\([^;]+ [^;]*; [^)]+\\) unknown$"_s).match(ua).hasMatch(),
+            qPrintable(ua));
     }
 };
 

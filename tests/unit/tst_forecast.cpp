@@ -36,7 +36,8 @@ private:
         c.account.accountId = u"acc-subject"_s;
         c.account.refreshToken = u"rt"_s;
         c.account.lastUsed = kNow - 3600000;
-        auto quota = [&](double used, std::optional<qint64> resetIn, int minutes = 300, qint64 age = kMin, bool secondary = false) {
+        auto quota = [&](double used, std::optional<qint64> resetIn, int minutes = 300, qint64 age = kMin,
+                         bool secondary = false) {
             QuotaEntry e;
             e.updatedAt = kNow - age;
             e.status = 200;
@@ -59,48 +60,88 @@ private:
                 l.secondary.usedPercent = *s;
             c.input.liveQuota = l;
         };
-        if (name == "current"_L1) c.current = true;
-        else if (name == "disabled"_L1) c.account.enabled = false;
-        else if (name == "invalidated"_L1) c.account.authInvalidatedAt = kNow - 1000;
-        else if (name == "disabled+invalidated"_L1) { c.account.enabled = false; c.account.authInvalidatedAt = kNow - 1000; }
-        else if (name == "hard 401"_L1) c.input.refreshFailure = RefreshFailure{u"http_error"_s, 401, {}, {}};
-        else if (name == "hard reused 400"_L1) c.input.refreshFailure = RefreshFailure{u"http_error"_s, 400, {}, u"refresh_token_reused"_s};
-        else if (name == "soft network"_L1) c.input.refreshFailure = RefreshFailure{u"network_error"_s, std::nullopt, {}, {}};
-        else if (name == "soft 503"_L1) c.input.refreshFailure = RefreshFailure{u"http_error"_s, 503, {}, {}};
-        else if (name == "soft 403 cloudflare"_L1) c.input.refreshFailure = RefreshFailure{u"http_error"_s, 403, u"Just a moment..."_s, {}};
-        else if (name == "cooldown 90s"_L1) { c.account.coolingDownUntil = kNow + 90000; c.account.cooldownReason = u"rate-limit"_s; }
-        else if (name == "cooldown past"_L1) c.account.coolingDownUntil = kNow - 1000;
-        else if (name == "rate limit 10m"_L1) c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"codex"_s, kNow + 10 * kMin}};
+        if (name == "current"_L1)
+            c.current = true;
+        else if (name == "disabled"_L1)
+            c.account.enabled = false;
+        else if (name == "invalidated"_L1)
+            c.account.authInvalidatedAt = kNow - 1000;
+        else if (name == "disabled+invalidated"_L1) {
+            c.account.enabled = false;
+            c.account.authInvalidatedAt = kNow - 1000;
+        } else if (name == "hard 401"_L1)
+            c.input.refreshFailure = RefreshFailure{u"http_error"_s, 401, {}, {}};
+        else if (name == "hard reused 400"_L1)
+            c.input.refreshFailure = RefreshFailure{u"http_error"_s, 400, {}, u"refresh_token_reused"_s};
+        else if (name == "soft network"_L1)
+            c.input.refreshFailure = RefreshFailure{u"network_error"_s, std::nullopt, {}, {}};
+        else if (name == "soft 503"_L1)
+            c.input.refreshFailure = RefreshFailure{u"http_error"_s, 503, {}, {}};
+        else if (name == "soft 403 cloudflare"_L1)
+            c.input.refreshFailure = RefreshFailure{u"http_error"_s, 403, u"Just a moment..."_s, {}};
+        else if (name == "cooldown 90s"_L1) {
+            c.account.coolingDownUntil = kNow + 90000;
+            c.account.cooldownReason = u"rate-limit"_s;
+        } else if (name == "cooldown past"_L1)
+            c.account.coolingDownUntil = kNow - 1000;
+        else if (name == "rate limit 10m"_L1)
+            c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"codex"_s, kNow + 10 * kMin}};
         else if (name == "rate limits earliest"_L1 || name == "rate limits with model"_L1) {
-            c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"codex"_s, kNow + 20 * kMin}, {u"codex:gpt-5"_s, kNow + 5 * kMin}};
+            c.account.rateLimitResetTimes =
+                QMap<QString, qint64>{{u"codex"_s, kNow + 20 * kMin}, {u"codex:gpt-5"_s, kNow + 5 * kMin}};
             if (name == "rate limits with model"_L1)
                 c.options.model = u"gpt-5"_s;
-        }
-        else if (name == "rate limit other family"_L1) c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"gpt-5.1"_s, kNow + 10 * kMin}};
-        else if (name == "rate limit past"_L1) c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"codex"_s, kNow - 1}};
-        else if (name == "exhausted 30m"_L1) quota(100, 30 * kMin);
-        else if (name == "exhausted reset passed"_L1) quota(100, -kMin);
-        else if (name == "exhausted no reset recent"_L1) quota(100, std::nullopt, 300, 10 * kMin);
-        else if (name == "exhausted no reset old"_L1) quota(100, std::nullopt, 300, 6 * 60 * kMin);
-        else if (name == "weekly exhausted 2d"_L1) quota(120, 2 * 1440 * kMin, 10080, kMin, true);
-        else if (name == "quota 99 not exhausted"_L1) quota(99, 30 * kMin);
-        else if (name == "cooldown+exhausted"_L1) { c.account.coolingDownUntil = kNow + kMin; quota(100, 10 * kMin); }
-        else if (name == "idle 8 days"_L1) c.account.lastUsed = kNow - 8 * 1440 * kMin;
-        else if (name == "used in future"_L1) c.account.lastUsed = kNow + 5 * kMin;
-        else if (name == "paused"_L1) c.input.paused = true;
-        else if (name == "drained"_L1) c.input.drained = true;
-        else if (name == "secret missing"_L1) c.input.secret = SecretHealth::Missing;
-        else if (name == "keychain unavailable"_L1) c.input.secret = SecretHealth::Unavailable;
-        else if (name == "live 429"_L1) live(429, 40, 15 * kMin);
-        else if (name == "live 92"_L1) live(200, 92, 30 * kMin);
-        else if (name == "live 99/50"_L1) live(200, 99, 30 * kMin, 50);
-        else if (name == "live 100 reset 20m"_L1) live(200, 100, 20 * kMin);
-        else if (name == "live 100 no reset"_L1) live(200, 100, std::nullopt);
-        else if (name == "live 75"_L1) live(200, 75, 30 * kMin);
-        else if (name == "live 85"_L1) live(200, 85, 30 * kMin);
-        else if (name == "overlay blocked"_L1) c.overlay = RuntimeOverlay{{}, {}, {1}};
-        else if (name == "overlay circuit-open"_L1) c.overlay = RuntimeOverlay{{{1, u"circuit-open"_s}}, {}, {}};
-        else if (name == "overlay stale rate-limited"_L1) c.overlay = RuntimeOverlay{{{1, u"rate-limited"_s}}, {}, {}};
+        } else if (name == "rate limit other family"_L1)
+            c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"gpt-5.1"_s, kNow + 10 * kMin}};
+        else if (name == "rate limit past"_L1)
+            c.account.rateLimitResetTimes = QMap<QString, qint64>{{u"codex"_s, kNow - 1}};
+        else if (name == "exhausted 30m"_L1)
+            quota(100, 30 * kMin);
+        else if (name == "exhausted reset passed"_L1)
+            quota(100, -kMin);
+        else if (name == "exhausted no reset recent"_L1)
+            quota(100, std::nullopt, 300, 10 * kMin);
+        else if (name == "exhausted no reset old"_L1)
+            quota(100, std::nullopt, 300, 6 * 60 * kMin);
+        else if (name == "weekly exhausted 2d"_L1)
+            quota(120, 2 * 1440 * kMin, 10080, kMin, true);
+        else if (name == "quota 99 not exhausted"_L1)
+            quota(99, 30 * kMin);
+        else if (name == "cooldown+exhausted"_L1) {
+            c.account.coolingDownUntil = kNow + kMin;
+            quota(100, 10 * kMin);
+        } else if (name == "idle 8 days"_L1)
+            c.account.lastUsed = kNow - 8 * 1440 * kMin;
+        else if (name == "used in future"_L1)
+            c.account.lastUsed = kNow + 5 * kMin;
+        else if (name == "paused"_L1)
+            c.input.paused = true;
+        else if (name == "drained"_L1)
+            c.input.drained = true;
+        else if (name == "secret missing"_L1)
+            c.input.secret = SecretHealth::Missing;
+        else if (name == "keychain unavailable"_L1)
+            c.input.secret = SecretHealth::Unavailable;
+        else if (name == "live 429"_L1)
+            live(429, 40, 15 * kMin);
+        else if (name == "live 92"_L1)
+            live(200, 92, 30 * kMin);
+        else if (name == "live 99/50"_L1)
+            live(200, 99, 30 * kMin, 50);
+        else if (name == "live 100 reset 20m"_L1)
+            live(200, 100, 20 * kMin);
+        else if (name == "live 100 no reset"_L1)
+            live(200, 100, std::nullopt);
+        else if (name == "live 75"_L1)
+            live(200, 75, 30 * kMin);
+        else if (name == "live 85"_L1)
+            live(200, 85, 30 * kMin);
+        else if (name == "overlay blocked"_L1)
+            c.overlay = RuntimeOverlay{{}, {}, {1}};
+        else if (name == "overlay circuit-open"_L1)
+            c.overlay = RuntimeOverlay{{{1, u"circuit-open"_s}}, {}, {}};
+        else if (name == "overlay stale rate-limited"_L1)
+            c.overlay = RuntimeOverlay{{{1, u"rate-limited"_s}}, {}, {}};
         return c;
     }
 
@@ -115,14 +156,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("availability");
         QTest::addColumn<qint64>("wait");
         QTest::addColumn<QStringList>("reasons");
-        auto row = [](const QString &n, int risk, const QString &level, const QString &avail, qint64 wait, const QStringList &reasons) {
+        auto row = [](const QString &n, int risk, const QString &level, const QString &avail, qint64 wait,
+                      const QStringList &reasons) {
             QTest::newRow(qPrintable(n)) << n << risk << level << avail << wait << reasons;
         };
         row(u"healthy"_s, 0, u"low"_s, u"ready"_s, 0, {});
         row(u"current"_s, 0, u"low"_s, u"ready"_s, 0, {}); // −5 clamped to 0
         row(u"disabled"_s, 95, u"high"_s, u"unavailable"_s, 0, {u"account is disabled"_s});
         row(u"invalidated"_s, 95, u"high"_s, u"unavailable"_s, 0, {u"token-invalid — re-login needed"_s});
-        row(u"disabled+invalidated"_s, 100, u"high"_s, u"unavailable"_s, 0, {u"account is disabled"_s, u"token-invalid — re-login needed"_s});
+        row(u"disabled+invalidated"_s, 100, u"high"_s, u"unavailable"_s, 0,
+            {u"account is disabled"_s, u"token-invalid — re-login needed"_s});
         row(u"hard 401"_s, 90, u"high"_s, u"unavailable"_s, 0, {u"hard auth failure: http_error (401)"_s});
         row(u"hard reused 400"_s, 90, u"high"_s, u"unavailable"_s, 0, {u"hard auth failure: http_error (400)"_s});
         row(u"soft network"_s, 25, u"low"_s, u"ready"_s, 0, {u"refresh warning: network_error"_s});
@@ -135,22 +178,27 @@ private Q_SLOTS:
         row(u"rate limits with model"_s, 35, u"low"_s, u"delayed"_s, 1200000, {u"rate limit resets in 20m 0s"_s});
         row(u"rate limit other family"_s, 0, u"low"_s, u"ready"_s, 0, {});
         row(u"rate limit past"_s, 0, u"low"_s, u"ready"_s, 0, {});
-        row(u"exhausted 30m"_s, 60, u"medium"_s, u"delayed"_s, 1800000, {u"quota cache exhausted"_s, u"quota resets in 30m 0s"_s});
+        row(u"exhausted 30m"_s, 60, u"medium"_s, u"delayed"_s, 1800000,
+            {u"quota cache exhausted"_s, u"quota resets in 30m 0s"_s});
         row(u"exhausted reset passed"_s, 0, u"low"_s, u"ready"_s, 0, {});
         row(u"exhausted no reset recent"_s, 60, u"medium"_s, u"delayed"_s, 0, {u"quota cache exhausted"_s});
         row(u"exhausted no reset old"_s, 0, u"low"_s, u"ready"_s, 0, {});
-        row(u"weekly exhausted 2d"_s, 60, u"medium"_s, u"delayed"_s, 172800000, {u"quota cache exhausted"_s, u"quota resets in 2880m 0s"_s});
+        row(u"weekly exhausted 2d"_s, 60, u"medium"_s, u"delayed"_s, 172800000,
+            {u"quota cache exhausted"_s, u"quota resets in 2880m 0s"_s});
         row(u"quota 99 not exhausted"_s, 0, u"low"_s, u"ready"_s, 0, {});
-        row(u"cooldown+exhausted"_s, 100, u"high"_s, u"delayed"_s, 600000, {u"cooldown remaining 1m 0s"_s, u"quota cache exhausted"_s, u"quota resets in 10m 0s"_s});
+        row(u"cooldown+exhausted"_s, 100, u"high"_s, u"delayed"_s, 600000,
+            {u"cooldown remaining 1m 0s"_s, u"quota cache exhausted"_s, u"quota resets in 10m 0s"_s});
         row(u"idle 8 days"_s, 10, u"low"_s, u"ready"_s, 0, {});
         row(u"used in future"_s, 5, u"low"_s, u"ready"_s, 0, {});
         row(u"paused"_s, 95, u"high"_s, u"unavailable"_s, 0, {u"account paused"_s});
         row(u"drained"_s, 95, u"high"_s, u"unavailable"_s, 0, {u"account drained"_s});
         row(u"secret missing"_s, 95, u"high"_s, u"unavailable"_s, 0, {u"secret missing — re-login needed"_s});
         row(u"keychain unavailable"_s, 50, u"medium"_s, u"unavailable"_s, 0, {u"keychain unavailable"_s});
-        row(u"live 429"_s, 35, u"low"_s, u"delayed"_s, 900000, {u"live probe returned 429"_s, u"primary quota 40% used"_s});
+        row(u"live 429"_s, 35, u"low"_s, u"delayed"_s, 900000,
+            {u"live probe returned 429"_s, u"primary quota 40% used"_s});
         row(u"live 92"_s, 35, u"low"_s, u"ready"_s, 0, {u"primary quota 92% used"_s});
-        row(u"live 99/50"_s, 55, u"medium"_s, u"ready"_s, 0, {u"primary quota 99% used"_s, u"secondary quota 50% used"_s});
+        row(u"live 99/50"_s, 55, u"medium"_s, u"ready"_s, 0,
+            {u"primary quota 99% used"_s, u"secondary quota 50% used"_s});
         row(u"live 100 reset 20m"_s, 55, u"medium"_s, u"delayed"_s, 1200000, {u"primary quota 100% used"_s});
         row(u"live 100 no reset"_s, 55, u"medium"_s, u"delayed"_s, 0, {u"primary quota 100% used"_s});
         row(u"live 75"_s, 10, u"low"_s, u"ready"_s, 0, {u"primary quota 75% used"_s});
@@ -188,15 +236,23 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("situations"); // one per account; the first is current
         QTest::addColumn<int>("recommended");        // -1 = none
         QTest::addColumn<QString>("reason");
-        QTest::newRow("lower risk wins") << QStringList{u"soft network"_s, u"healthy"_s} << 1 << u"Lowest risk ready account (low, score 0)."_s;
-        QTest::newRow("current wins a tie") << QStringList{u"healthy"_s, u"healthy"_s} << 0 << u"Lowest risk ready account (low, score 0)."_s;
-        QTest::newRow("ready beats delayed") << QStringList{u"rate limit 10m"_s, u"soft network"_s} << 1 << u"Lowest risk ready account (low, score 25)."_s;
-        QTest::newRow("shortest wait") << QStringList{u"rate limit 10m"_s, u"cooldown 90s"_s} << 1 << u"No account is immediately ready; pick shortest wait (1m 30s)."_s;
-        QTest::newRow("exhausted is no candidate") << QStringList{u"exhausted 30m"_s, u"rate limit 10m"_s} << 1 << u"No account is immediately ready; pick shortest wait (10m 0s)."_s;
-        QTest::newRow("all blocked") << QStringList{u"exhausted 30m"_s, u"disabled"_s} << -1
-                                     << u"All accounts are blocked or exhausted. Wait for a reset, clear the block, or run `codex-multi-auth --cli login` to add a fresh account."_s;
-        QTest::newRow("none healthy") << QStringList{u"disabled"_s, u"hard 401"_s} << -1
-                                      << u"No healthy accounts are available. Run `codex-multi-auth --cli login` to add a fresh account."_s;
+        QTest::newRow("lower risk wins") << QStringList{u"soft network"_s, u"healthy"_s} << 1
+                                         << u"Lowest risk ready account (low, score 0)."_s;
+        QTest::newRow("current wins a tie")
+            << QStringList{u"healthy"_s, u"healthy"_s} << 0 << u"Lowest risk ready account (low, score 0)."_s;
+        QTest::newRow("ready beats delayed") << QStringList{u"rate limit 10m"_s, u"soft network"_s} << 1
+                                             << u"Lowest risk ready account (low, score 25)."_s;
+        QTest::newRow("shortest wait") << QStringList{u"rate limit 10m"_s, u"cooldown 90s"_s} << 1
+                                       << u"No account is immediately ready; pick shortest wait (1m 30s)."_s;
+        QTest::newRow("exhausted is no candidate")
+            << QStringList{u"exhausted 30m"_s, u"rate limit 10m"_s} << 1
+            << u"No account is immediately ready; pick shortest wait (10m 0s)."_s;
+        QTest::newRow("all blocked")
+            << QStringList{u"exhausted 30m"_s, u"disabled"_s} << -1
+            << u"All accounts are blocked or exhausted. Wait for a reset, clear the block, or run `codex-multi-auth --cli login` to add a fresh account."_s;
+        QTest::newRow("none healthy")
+            << QStringList{u"disabled"_s, u"hard 401"_s} << -1
+            << u"No healthy accounts are available. Run `codex-multi-auth --cli login` to add a fresh account."_s;
     }
     void recommendation()
     {
@@ -270,7 +326,8 @@ private Q_SLOTS:
         QCOMPARE(r.burnSource, u"window-average"_s);
         QCOMPARE(r.state, u"ok"_s);
         quota[1]->primary.usedPercent = 100;
-        const QList<AccountForecast> f2{Forecaster::evaluate(pool, 0, quota[0], kNow), Forecaster::evaluate(pool, 1, quota[1], kNow)};
+        const QList<AccountForecast> f2{Forecaster::evaluate(pool, 0, quota[0], kNow),
+                                        Forecaster::evaluate(pool, 1, quota[1], kNow)};
         const Runway r2 = computeRunway(pool, f2, quota, kNow);
         QCOMPARE(r2.state, u"limited"_s); // one account: 100 min, then both are empty until +150
         QCOMPARE((*r2.dryAt - kNow) / kMin, 100);
@@ -286,10 +343,13 @@ private Q_SLOTS:
         QTest::newRow("steady 1 %/min") << QList<QList<double>>{{-15, 10, R}, {-5, 15, R}, {0, 25, R}} << 60.0;
         QTest::newRow("span under 10 min") << QList<QList<double>>{{-9, 10, R}, {0, 20, R}} << -1.0;
         QTest::newRow("one sample") << QList<QList<double>>{{0, 20, R}} << -1.0;
-        QTest::newRow("older than an hour ignored") << QList<QList<double>>{{-90, 0, R}, {-30, 40, R}, {0, 50, R}} << 20.0;
-        QTest::newRow("reset moved: new instance") << QList<QList<double>>{{-40, 90, R - 300}, {-20, 5, R}, {0, 15, R}} << 30.0;
+        QTest::newRow("older than an hour ignored")
+            << QList<QList<double>>{{-90, 0, R}, {-30, 40, R}, {0, 50, R}} << 20.0;
+        QTest::newRow("reset moved: new instance")
+            << QList<QList<double>>{{-40, 90, R - 300}, {-20, 5, R}, {0, 15, R}} << 30.0;
         QTest::newRow("reset jitter within 120 s") << QList<QList<double>>{{-20, 5, R - 1.5}, {0, 15, R}} << 30.0;
-        QTest::newRow("use dropped: new instance") << QList<QList<double>>{{-50, 80, R}, {-30, 60, R}, {-10, 62, R}, {0, 66, R}} << 12.0;
+        QTest::newRow("use dropped: new instance")
+            << QList<QList<double>>{{-50, 80, R}, {-30, 60, R}, {-10, 62, R}, {0, 66, R}} << 12.0;
         QTest::newRow("small drop is noise, never negative") << QList<QList<double>>{{-20, 30, R}, {0, 29.5, R}} << 0.0;
     }
     void trailingRate()
@@ -333,7 +393,8 @@ private Q_SLOTS:
             return e;
         };
         QList<std::optional<QuotaEntry>> quota{reading(60, kNow), reading(60, kNow)};
-        const QList<AccountForecast> f{Forecaster::evaluate(pool, 0, quota[0], kNow), Forecaster::evaluate(pool, 1, quota[1], kNow)};
+        const QList<AccountForecast> f{Forecaster::evaluate(pool, 0, quota[0], kNow),
+                                       Forecaster::evaluate(pool, 1, quota[1], kNow)};
 
         // Account 1 (used most recently after the current one) has a trailing rate; the current not yet.
         QVERIFY(samples.append({{pool.accounts[1], reading(50, kNow - 20 * kMin)}}, kNow - 20 * kMin).ok());
@@ -357,7 +418,8 @@ private Q_SLOTS:
         other.reload();
         QVERIFY(other.trailingRate(pool.accounts[0], 300, kNow));
         QCOMPARE(computeRunway(pool, f, quota, kNow).burnSource, u"window-average"_s);
-        QCOMPARE(QFile(samples.path()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFile(samples.path()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
 
         // Pruning: at most 500 per window, nothing older than 24 h, silent accounts forgotten.
         for (int i = 0; i < 520; ++i)
@@ -365,7 +427,8 @@ private Q_SLOTS:
         QFile file(samples.path());
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject accounts = QJsonDocument::fromJson(file.readAll()).object().value(u"accounts"_s).toObject();
-        QCOMPARE(accounts.value(pool.accounts[0].trackerKey()).toObject().value(u"300"_s).toArray().size(), QuotaSamples::kMaxPerWindow);
+        QCOMPARE(accounts.value(pool.accounts[0].trackerKey()).toObject().value(u"300"_s).toArray().size(),
+                 QuotaSamples::kMaxPerWindow);
         QVERIFY(accounts.contains(pool.accounts[1].trackerKey()));
         QVERIFY(samples.append({{pool.accounts[0], reading(60, kNow + 25 * 3600000LL)}}, kNow + 25 * 3600000LL).ok());
         other.reload();

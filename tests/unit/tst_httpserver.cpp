@@ -53,10 +53,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("get") << QByteArray("GET /a/b?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") << QByteArray("path=/a/b body=");
-        QTest::newRow("post") << QByteArray("POST /t HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello") << QByteArray("path=/t body=hello");
-        QTest::newRow("chunked") << QByteArray("POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
-                                 << QByteArray("path=/c body=abcde");
+        QTest::newRow("get") << QByteArray("GET /a/b?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                             << QByteArray("path=/a/b body=");
+        QTest::newRow("post") << QByteArray("POST /t HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+                              << QByteArray("path=/t body=hello");
+        QTest::newRow("chunked")
+            << QByteArray("POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+            << QByteArray("path=/c body=abcde");
         QTest::newRow("percent path") << QByteArray("GET /a%20b HTTP/1.1\r\n\r\n") << QByteArray("path=/a b body=");
     }
 
@@ -84,9 +87,12 @@ private Q_SLOTS:
         QTest::newRow("relative target") << QByteArray("GET http://evil/ HTTP/1.1\r\n\r\n") << QByteArray("400");
         QTest::newRow("lowercase method") << QByteArray("get / HTTP/1.1\r\n\r\n") << QByteArray("400");
         QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbroken\r\n\r\n") << QByteArray("400");
-        QTest::newRow("1 MB header") << QByteArray("GET / HTTP/1.1\r\nX-Big: ") + QByteArray(1024 * 1024, 'a') << QByteArray("431");
-        QTest::newRow("body too large") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 999999\r\n\r\n") << QByteArray("413");
-        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -4\r\n\r\n") << QByteArray("400");
+        QTest::newRow("1 MB header") << QByteArray("GET / HTTP/1.1\r\nX-Big: ") + QByteArray(1024 * 1024, 'a')
+                                     << QByteArray("431");
+        QTest::newRow("body too large") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 999999\r\n\r\n")
+                                        << QByteArray("413");
+        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -4\r\n\r\n")
+                                         << QByteArray("400");
         QTest::newRow("slow client") << QByteArray("GET / HTTP/1.1\r\nHost: 127.0") << QByteArray("408");
     }
 
@@ -115,9 +121,10 @@ private Q_SLOTS:
         }
         // Idle connections are cut by the request timeout; the server keeps answering others.
         QVERIFY(exchange("GET /alive HTTP/1.1\r\n\r\n").endsWith("path=/alive body="));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.begin(), sockets.end(),
-                                             [](QTcpSocket *s) { return s->state() == QAbstractSocket::UnconnectedState; }),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(sockets.begin(), sockets.end(),
+                        [](QTcpSocket *s) { return s->state() == QAbstractSocket::UnconnectedState; }),
+            5000);
         qDeleteAll(sockets);
         m_server->setMaxConnections(64);
         QVERIFY(exchange("GET /after HTTP/1.1\r\n\r\n").endsWith("path=/after body="));

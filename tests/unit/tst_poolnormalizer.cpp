@@ -13,7 +13,8 @@ class TestPoolNormalizer : public QObject
 {
     Q_OBJECT
 private:
-    static QJsonObject rec(const QString &email, const QString &id, const QString &rt, qint64 lastUsed = 1, QJsonObject more = {})
+    static QJsonObject rec(const QString &email, const QString &id, const QString &rt, qint64 lastUsed = 1,
+                           QJsonObject more = {})
     {
         QJsonObject o = more;
         if (!email.isEmpty())
@@ -50,13 +51,17 @@ private Q_SLOTS:
         QTest::addColumn<QJsonArray>("records");
         QTest::addColumn<QStringList>("expectedTokens");
         QTest::newRow("same id and email, newest wins")
-            << QJsonArray{rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 5), rec(u"A@X.io "_s, u"id1"_s, u"rt2"_s, 9)} << QStringList{u"rt2"_s};
+            << QJsonArray{rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 5), rec(u"A@X.io "_s, u"id1"_s, u"rt2"_s, 9)}
+            << QStringList{u"rt2"_s};
         QTest::newRow("tie on lastUsed: later record with addedAt >= wins")
-            << QJsonArray{rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 5), rec(u"a@x.io"_s, u"id1"_s, u"rt2"_s, 5)} << QStringList{u"rt2"_s};
+            << QJsonArray{rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 5), rec(u"a@x.io"_s, u"id1"_s, u"rt2"_s, 5)}
+            << QStringList{u"rt2"_s};
         QTest::newRow("one email, two workspaces never merge")
-            << QJsonArray{rec(u"a@x.io"_s, u"ws1"_s, u"rt1"_s), rec(u"a@x.io"_s, u"ws2"_s, u"rt2"_s)} << QStringList{u"rt1"_s, u"rt2"_s};
+            << QJsonArray{rec(u"a@x.io"_s, u"ws1"_s, u"rt1"_s), rec(u"a@x.io"_s, u"ws2"_s, u"rt2"_s)}
+            << QStringList{u"rt1"_s, u"rt2"_s};
         QTest::newRow("safe email: one id and none")
-            << QJsonArray{rec(u"a@x.io"_s, u"ws1"_s, u"rt1"_s, 1), rec(u"a@x.io"_s, {}, u"rt2"_s, 2)} << QStringList{u"rt2"_s};
+            << QJsonArray{rec(u"a@x.io"_s, u"ws1"_s, u"rt1"_s, 1), rec(u"a@x.io"_s, {}, u"rt2"_s, 2)}
+            << QStringList{u"rt2"_s};
         QTest::newRow("identical refresh token, no identity")
             << QJsonArray{rec({}, {}, u"rtX"_s, 1), rec({}, {}, u"rtX"_s, 2)} << QStringList{u"rtX"_s};
         QTest::newRow("identical refresh token, different ids")
@@ -80,7 +85,8 @@ private Q_SLOTS:
         // No field merge: the newer record wins whole, so the survivor has no email and the third
         // record no longer matches it.
         QTest::newRow("newer record wins whole")
-            << QJsonArray{rec(u"a@x.io"_s, {}, u"rt1"_s, 1), rec({}, {}, u"rt1"_s, 2), rec(u"a@x.io"_s, u"id"_s, u"rt3"_s, 3)}
+            << QJsonArray{rec(u"a@x.io"_s, {}, u"rt1"_s, 1), rec({}, {}, u"rt1"_s, 2),
+                          rec(u"a@x.io"_s, u"id"_s, u"rt3"_s, 3)}
             << QStringList{u"rt1"_s, u"rt3"_s};
     }
     void dedupe()
@@ -98,8 +104,10 @@ private Q_SLOTS:
     void mergeKeepsNewerTokensAndNewerRecord()
     {
         Result<NormalizedPool> n = normalizePool(
-            pool({rec(u"a@x.io"_s, u"id1"_s, u"rt-new"_s, 1, {{u"lastRefresh"_s, 200}, {u"idToken"_s, u"id-new"_s}, {u"accountLabel"_s, u"old label"_s}}),
-                  rec(u"a@x.io"_s, u"id1"_s, u"rt-old"_s, 9, {{u"lastRefresh"_s, 100}, {u"idToken"_s, u"id-old"_s}, {u"accountLabel"_s, u"new label"_s}})}),
+            pool({rec(u"a@x.io"_s, u"id1"_s, u"rt-new"_s, 1,
+                      {{u"lastRefresh"_s, 200}, {u"idToken"_s, u"id-new"_s}, {u"accountLabel"_s, u"old label"_s}}),
+                  rec(u"a@x.io"_s, u"id1"_s, u"rt-old"_s, 9,
+                      {{u"lastRefresh"_s, 100}, {u"idToken"_s, u"id-old"_s}, {u"accountLabel"_s, u"new label"_s}})}),
             0);
         QCOMPARE(n->pool.accounts.size(), 1);
         const Account &a = n->pool.accounts.first();
@@ -177,8 +185,10 @@ private Q_SLOTS:
     void selectionFollowsIdentity()
     {
         // Active and the codex family point at a duplicate that de-duplication removes.
-        QJsonObject p = pool({rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 9), rec(u"b@x.io"_s, u"id2"_s, u"rt2"_s), rec(u"a@x.io"_s, u"id1"_s, u"rt1b"_s, 1)},
-                             {{u"activeIndex"_s, 2}, {u"activeIndexByFamily"_s, QJsonObject{{u"codex"_s, 1}, {u"gpt-5.1"_s, 2}}}});
+        QJsonObject p =
+            pool({rec(u"a@x.io"_s, u"id1"_s, u"rt1"_s, 9), rec(u"b@x.io"_s, u"id2"_s, u"rt2"_s),
+                  rec(u"a@x.io"_s, u"id1"_s, u"rt1b"_s, 1)},
+                 {{u"activeIndex"_s, 2}, {u"activeIndexByFamily"_s, QJsonObject{{u"codex"_s, 1}, {u"gpt-5.1"_s, 2}}}});
         const AccountPool n = normalizePool(p, 0)->pool;
         QCOMPARE(n.accounts.size(), 2);
         QCOMPARE(n.activeIndex, 0);
@@ -209,7 +219,8 @@ private Q_SLOTS:
         QFETCH(int, active);
         QFETCH(int, pinned);
         QFETCH(qint64, generation);
-        const AccountPool n = normalizePool(pool({rec(u"a@x.io"_s, u"1"_s, u"r1"_s), rec(u"b@x.io"_s, u"2"_s, u"r2"_s)}, top), 0)->pool;
+        const AccountPool n =
+            normalizePool(pool({rec(u"a@x.io"_s, u"1"_s, u"r1"_s), rec(u"b@x.io"_s, u"2"_s, u"r2"_s)}, top), 0)->pool;
         QCOMPARE(n.activeIndex, active);
         QCOMPARE(n.pinnedAccountIndex.value_or(-1), pinned);
         QCOMPARE(n.affinityGeneration.value_or(-1), generation);
@@ -221,9 +232,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("array") << QJsonValue(QJsonArray{}) << u"not a JSON object"_s;
         QTest::newRow("no accounts") << QJsonValue(QJsonObject{{u"version"_s, 3}}) << u"no \"accounts\" list"_s;
-        QTest::newRow("accounts as object") << QJsonValue(QJsonObject{{u"version"_s, 3}, {u"accounts"_s, QJsonObject{}}}) << u"no \"accounts\""_s;
-        QTest::newRow("version 2") << QJsonValue(QJsonObject{{u"version"_s, 2}, {u"accounts"_s, QJsonArray{}}}) << u"unsupported version (2)"_s;
-        QTest::newRow("no version") << QJsonValue(QJsonObject{{u"accounts"_s, QJsonArray{}}}) << u"unsupported version"_s;
+        QTest::newRow("accounts as object")
+            << QJsonValue(QJsonObject{{u"version"_s, 3}, {u"accounts"_s, QJsonObject{}}}) << u"no \"accounts\""_s;
+        QTest::newRow("version 2") << QJsonValue(QJsonObject{{u"version"_s, 2}, {u"accounts"_s, QJsonArray{}}})
+                                   << u"unsupported version (2)"_s;
+        QTest::newRow("no version") << QJsonValue(QJsonObject{{u"accounts"_s, QJsonArray{}}})
+                                    << u"unsupported version"_s;
     }
     void unreadableShapes()
     {

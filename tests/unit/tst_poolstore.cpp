@@ -53,7 +53,8 @@ private:
     }
     static int mode(const QString &path)
     {
-        struct stat st {};
+        struct stat st
+        {};
         ::stat(QFile::encodeName(path).constData(), &st);
         return int(st.st_mode & 0777);
     }
@@ -119,9 +120,12 @@ private Q_SLOTS:
         AccountPool newer = store.load()->pool;
         newer.accounts.append(account(u"b@x.io"_s, u"rt-b"_s));
         const QByteArray content = newer.serialize();
-        const QJsonObject wal{{u"version"_s, 1}, {u"createdAt"_s, 1}, {u"path"_s, poolPath()},
-                              {u"checksum"_s, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())},
-                              {u"content"_s, QString::fromUtf8(content)}};
+        const QJsonObject wal{
+            {u"version"_s, 1},
+            {u"createdAt"_s, 1},
+            {u"path"_s, poolPath()},
+            {u"checksum"_s, QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())},
+            {u"content"_s, QString::fromUtf8(content)}};
         write(poolPath() + u".wal"_s, QJsonDocument(wal).toJson());
         QFile::remove(poolPath());
 
@@ -140,9 +144,10 @@ private Q_SLOTS:
         PoolStore store(poolPath());
         QVERIFY(store.update(add(u"a@x.io"_s, u"rt-a"_s)).ok());
         QVERIFY(store.update(add(u"b@x.io"_s, u"rt-b"_s)).ok());
-        write(poolPath() + u".wal"_s,
-              QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"checksum"_s, u"00"_s},
-                                        {u"content"_s, u"{\"version\":3,\"accounts\":[]}"_s}}).toJson());
+        write(poolPath() + u".wal"_s, QJsonDocument(QJsonObject{{u"version"_s, 1},
+                                                                {u"checksum"_s, u"00"_s},
+                                                                {u"content"_s, u"{\"version\":3,\"accounts\":[]}"_s}})
+                                          .toJson());
         QFile::remove(poolPath());
         Result<LoadedPool> loaded = store.load();
         QCOMPARE(loaded->reason, u"backup"_s);
@@ -188,7 +193,8 @@ private Q_SLOTS:
         Result<LoadedPool> loaded = store.load();
         QVERIFY(loaded.ok());
         QCOMPARE(loaded->health, StorageHealth::Corrupt);
-        QVERIFY2(loaded->corruption.contains(poolPath()) && loaded->corruption.contains(message), qPrintable(loaded->corruption));
+        QVERIFY2(loaded->corruption.contains(poolPath()) && loaded->corruption.contains(message),
+                 qPrintable(loaded->corruption));
         Result<LoadedPool> changed = store.update(add(u"b@x.io"_s, u"rt-b"_s));
         QVERIFY(!changed.ok());
         QCOMPARE(changed.error().exitCode(), 5);
@@ -214,7 +220,8 @@ private Q_SLOTS:
 
     void newerVersionIsReadOnly()
     {
-        const QByteArray bytes = R"({"version":4,"accounts":[{"email":"a@x.io","refreshToken":"rt","addedAt":1,"lastUsed":1}],"activeIndex":0,"future":true})";
+        const QByteArray bytes =
+            R"({"version":4,"accounts":[{"email":"a@x.io","refreshToken":"rt","addedAt":1,"lastUsed":1}],"activeIndex":0,"future":true})";
         write(poolPath(), bytes);
         PoolStore store(poolPath());
         Result<LoadedPool> loaded = store.load();
@@ -323,8 +330,10 @@ private Q_SLOTS:
         const QString flaggedPath = m_dir->filePath(u"openai-codex-flagged-accounts.json"_s);
         const QString legacy = m_dir->filePath(u"openai-codex-blocked-accounts.json"_s);
         write(flaggedPath, R"({"version":1,"accounts":[{"refreshToken":"rt-a","email":"a@x.io","flaggedAt":5}]})");
-        write(legacy, R"({"version":1,"accounts":[{"refreshToken":"rt-a","email":"a-old@x.io"},)"
-                      R"({"refreshToken":"rt-b","email":"b@x.io","flaggedReason":"token-invalid"},{"email":"no-token@x.io"}]})");
+        write(
+            legacy,
+            R"({"version":1,"accounts":[{"refreshToken":"rt-a","email":"a-old@x.io"},)"
+            R"({"refreshToken":"rt-b","email":"b@x.io","flaggedReason":"token-invalid"},{"email":"no-token@x.io"}]})");
         const Result<LoadedPool> loaded = PoolStore(flaggedPath, PoolStore::Kind::Flagged).load();
         QVERIFY(loaded);
         QCOMPARE(loaded->pool.accounts.size(), 2);
@@ -332,7 +341,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->pool.accounts[1].email.value_or(QString()), u"b@x.io"_s);
         QCOMPARE(loaded->pool.accounts[1].extra.value(u"flaggedReason"_s).toString(), u"token-invalid"_s);
         QVERIFY(!QFile::exists(legacy));
-        QCOMPARE(QFile(flaggedPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFile(flaggedPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
 
         // Only the legacy file (no flagged file, no backups of one): it becomes the flagged file.
         for (const QString &f : QDir(m_dir->path()).entryList({u"openai-codex-flagged-accounts.json*"_s}))

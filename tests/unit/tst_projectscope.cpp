@@ -38,7 +38,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("in");
         QTest::addColumn<QString>("out");
         QTest::newRow("posix") << u"/home/a/./b/../c/"_s << u"/home/a/c"_s;
-        QTest::newRow("windows backslashes") << u"c:\\Users\\Ana\\repo\\.git\\worktrees\\wt"_s << u"C:/Users/Ana/repo/.git/worktrees/wt"_s;
+        QTest::newRow("windows backslashes")
+            << u"c:\\Users\\Ana\\repo\\.git\\worktrees\\wt"_s << u"C:/Users/Ana/repo/.git/worktrees/wt"_s;
         QTest::newRow("windows dotdot") << u"C:/a/b/../../c"_s << u"C:/c"_s;
         QTest::newRow("windows above root") << u"C:/../x"_s << u"C:/x"_s;
         QTest::newRow("unc") << u"\\\\server\\share\\repo"_s << u"//server/share/repo"_s;
@@ -56,11 +57,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("out");
-        QTest::newRow("posix relative") << u"/r/wt"_s << u"../main/.git/worktrees/wt"_s << u"/r/main/.git/worktrees/wt"_s;
+        QTest::newRow("posix relative") << u"/r/wt"_s << u"../main/.git/worktrees/wt"_s
+                                        << u"/r/main/.git/worktrees/wt"_s;
         QTest::newRow("posix absolute") << u"/r/wt"_s << u"/x/y"_s << u"/x/y"_s;
-        QTest::newRow("windows absolute on any OS") << u"/mnt/c/wt"_s << u"C:\\repo\\.git\\worktrees\\wt"_s << u"C:/repo/.git/worktrees/wt"_s;
-        QTest::newRow("relative to a windows base") << u"C:/repo/.git/worktrees/wt"_s << u"..\\.."_s << u"C:/repo/.git"_s;
-        QTest::newRow("unc pointer") << u"/x"_s << u"//srv/share/.git/worktrees/a"_s << u"//srv/share/.git/worktrees/a"_s;
+        QTest::newRow("windows absolute on any OS")
+            << u"/mnt/c/wt"_s << u"C:\\repo\\.git\\worktrees\\wt"_s << u"C:/repo/.git/worktrees/wt"_s;
+        QTest::newRow("relative to a windows base")
+            << u"C:/repo/.git/worktrees/wt"_s << u"..\\.."_s << u"C:/repo/.git"_s;
+        QTest::newRow("unc pointer") << u"/x"_s << u"//srv/share/.git/worktrees/a"_s
+                                     << u"//srv/share/.git/worktrees/a"_s;
     }
     void resolveAgainst()
     {
@@ -72,7 +77,8 @@ private Q_SLOTS:
 
     void windowsPathsCompareCaseInsensitively()
     {
-        QCOMPARE(ProjectScope::canonicalForCompare(u"C:\\Repo\\.GIT"_s), ProjectScope::canonicalForCompare(u"c:/repo/.git"_s));
+        QCOMPARE(ProjectScope::canonicalForCompare(u"C:\\Repo\\.GIT"_s),
+                 ProjectScope::canonicalForCompare(u"c:/repo/.git"_s));
         QVERIFY(ProjectScope::isWindowsRooted(u"D:/x"_s));
         QVERIFY(ProjectScope::isWindowsRooted(u"\\\\srv\\x"_s));
         QVERIFY(!ProjectScope::isWindowsRooted(u"/mnt/c"_s));
@@ -81,7 +87,8 @@ private Q_SLOTS:
 
     void key()
     {
-        const QString hash = QString::fromLatin1(QCryptographicHash::hash("/home/ana/src/My App", QCryptographicHash::Sha256).toHex().left(12));
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash("/home/ana/src/My App", QCryptographicHash::Sha256).toHex().left(12));
         QCOMPARE(ProjectScope::projectKey(u"/home/ana/src/My App"_s), u"My-App-"_s + hash);
         QVERIFY(ProjectScope::projectKey(u"/"_s).startsWith(u"project-"_s));
         QVERIFY(ProjectScope::projectKey(u"/x/"_s + QString(60, u'a')).startsWith(QString(40, u'a') + u'-'));
@@ -94,10 +101,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QDir().mkpath(dir.filePath(u"repo/sub/deeper"_s));
         write(dir.filePath(u"repo/sub/package.json"_s), "{}");
-        QCOMPARE(ProjectScope::findProjectRoot(dir.filePath(u"repo/sub/deeper"_s)), ProjectScope::normalize(dir.filePath(u"repo/sub"_s)));
+        QCOMPARE(ProjectScope::findProjectRoot(dir.filePath(u"repo/sub/deeper"_s)),
+                 ProjectScope::normalize(dir.filePath(u"repo/sub"_s)));
         QDir().mkpath(dir.filePath(u"repo/.git"_s));
         // .git anywhere above wins over a nearer package.json.
-        QCOMPARE(ProjectScope::findProjectRoot(dir.filePath(u"repo/sub/deeper"_s)), ProjectScope::normalize(dir.filePath(u"repo"_s)));
+        QCOMPARE(ProjectScope::findProjectRoot(dir.filePath(u"repo/sub/deeper"_s)),
+                 ProjectScope::normalize(dir.filePath(u"repo"_s)));
     }
 
     void realWorktreeMapsToItsRepository()
@@ -138,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(ProjectScope::identityRoot(forged), ProjectScope::normalize(forged));
         // commondir that does not contain the gitdir under worktrees/.
         write(victim + u"/.git/worktrees/wt/commondir"_s, "/elsewhere\n");
-        QCOMPARE(ProjectScope::identityRoot(dir.filePath(u"real-wt"_s)), ProjectScope::normalize(dir.filePath(u"real-wt"_s)));
+        QCOMPARE(ProjectScope::identityRoot(dir.filePath(u"real-wt"_s)),
+                 ProjectScope::normalize(dir.filePath(u"real-wt"_s)));
     }
 
     void cliProjectPoolMergesTheLegacyPool()

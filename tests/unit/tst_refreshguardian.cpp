@@ -23,10 +23,14 @@ private:
         test::FakeClock clock{1795700000000};
         PoolStore store{dir.filePath(u"openai-codex-accounts.json"_s)};
         Sim() { store.setBackupsEnabled(false); } // tens of thousands of saves: skip the backup copies
-        QHash<QString, QList<qint64>> attempts; // email → attempt times
+        QHash<QString, QList<qint64>> attempts;   // email → attempt times
         QSet<QString> lockViolations;
         // Scripted faults: email → (from, to, kind)
-        struct Fault { qint64 from, to; QString kind; };
+        struct Fault
+        {
+            qint64 from, to;
+            QString kind;
+        };
         QHash<QString, QList<Fault>> faults;
         int rotation = 0;
         std::unique_ptr<RefreshGuardian> guardian;
@@ -160,7 +164,8 @@ private Q_SLOTS:
                     continue;
                 if (*a.expiresAt <= now) {
                     if (staleSeen < 3)
-                        qWarning() << "stale" << e << "at day" << double(now - t0) / kDay << "expired" << (now - *a.expiresAt) / 1000 << "s ago";
+                        qWarning() << "stale" << e << "at day" << double(now - t0) / kDay << "expired"
+                                   << (now - *a.expiresAt) / 1000 << "s ago";
                     ++staleSeen;
                 }
             }
@@ -176,9 +181,11 @@ private Q_SLOTS:
                 QCOMPARE(times.size(), 0); // disabled after an auth failure: left alone
                 continue;
             }
-            QVERIFY2(times.size() <= expectedPerAccount + 20, qPrintable(u"u%1: %2 attempts"_s.arg(i).arg(times.size())));
+            QVERIFY2(times.size() <= expectedPerAccount + 20,
+                     qPrintable(u"u%1: %2 attempts"_s.arg(i).arg(times.size())));
             for (int k = 1; k < times.size(); ++k)
-                QVERIFY2(times[k] - times[k - 1] >= 25000, qPrintable(u"u%1 refreshed twice within %2 ms"_s.arg(i).arg(times[k] - times[k - 1])));
+                QVERIFY2(times[k] - times[k - 1] >= 25000,
+                         qPrintable(u"u%1 refreshed twice within %2 ms"_s.arg(i).arg(times[k] - times[k - 1])));
         }
         QVERIFY(sim.attempts.value(u"u9@sim.io"_s).size() > 500);
 
@@ -231,7 +238,8 @@ private Q_SLOTS:
         QVERIFY(sim.guardian->clockJumped() || true);
         sim.guardian->tick();
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(int(sim.attempts.value(u"u%1@sim.io"_s.arg(i)).size()), int(sim.attempts.value(u"u%1@sim.io"_s.arg(i)).size()));
+            QCOMPARE(int(sim.attempts.value(u"u%1@sim.io"_s.arg(i)).size()),
+                     int(sim.attempts.value(u"u%1@sim.io"_s.arg(i)).size()));
         const int afterResume = int(sim.attempts.value(u"u0@sim.io"_s).size());
         QCOMPARE(afterResume, before + 1);
         // The next tick finds nothing due.

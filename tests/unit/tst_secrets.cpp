@@ -65,7 +65,10 @@ private Q_SLOTS:
             memory()->setReachable(true);
         }
     }
-    void cleanup() { delete m_dir; }
+    void cleanup()
+    {
+        delete m_dir;
+    }
 
     void keychainModeKeepsTokensOutOfTheFile()
     {
@@ -95,9 +98,10 @@ private Q_SLOTS:
 
         // Removing the account deletes its item after the save.
         QVERIFY(repo.update([](AccountPool &p) {
-                    p.accounts.clear();
-                    return success();
-                }).ok());
+                        p.accounts.clear();
+                        return success();
+                    })
+                    .ok());
         Result<QByteArray> gone = m_keychain->read(u"account:"_s + stored.secretId);
         QCOMPARE(gone.error().code, ErrorCode::NotFound);
     }
@@ -131,9 +135,10 @@ private Q_SLOTS:
 
         // Put it back; now the conversion resolves everything and deletes the items.
         QVERIFY(repo.update([](AccountPool &p) {
-                    p.accounts.removeAt(1);
-                    return success();
-                }).ok());
+                        p.accounts.removeAt(1);
+                        return success();
+                    })
+                    .ok());
         Result<AccountRepository::Conversion> toFile = repo.convertTo(SecretMode::File);
         QVERIFY2(toFile.ok(), qPrintable(toFile ? QString() : toFile.error().message));
         QVERIFY(poolBytes().contains("rt-a"));
@@ -157,7 +162,8 @@ private Q_SLOTS:
         env.insert(u"HOME"_s, qEnvironmentVariable("HOME"));
         const StoragePaths paths = StoragePaths::resolve(env);
         SettingsStore settings(paths, env);
-        QCOMPARE(AccountRepository::decideMode(settings, m_keychain.get(), PoolStore(paths.poolPath())), SecretMode::Keychain);
+        QCOMPARE(AccountRepository::decideMode(settings, m_keychain.get(), PoolStore(paths.poolPath())),
+                 SecretMode::Keychain);
         SettingsStore reread(paths, env);
         QCOMPARE(reread.desktopString(u"secretStorage"_s), u"keychain"_s);
         QCOMPARE(AccountRepository::decideMode(settings, nullptr, PoolStore(paths.poolPath())), SecretMode::File);
@@ -170,7 +176,8 @@ private Q_SLOTS:
         const StoragePaths paths = StoragePaths::resolve(env);
         QVERIFY(PoolStore(paths.poolPath()).update(add(account(u"a@x.io"_s, u"rt-a"_s))).ok());
         SettingsStore settings(paths, env);
-        QCOMPARE(AccountRepository::decideMode(settings, m_keychain.get(), PoolStore(paths.poolPath())), SecretMode::File);
+        QCOMPARE(AccountRepository::decideMode(settings, m_keychain.get(), PoolStore(paths.poolPath())),
+                 SecretMode::File);
     }
 
     void unreachableKeychainNeverFallsBackToPlaintext()

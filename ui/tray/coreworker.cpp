@@ -16,8 +16,7 @@ namespace cma::ui {
 CoreWorker::CoreWorker(QProcessEnvironment env, Endpoints endpoints)
     : m_env(std::move(env))
     , m_endpoints(std::move(endpoints))
-{
-}
+{}
 
 CoreWorker::~CoreWorker() = default;
 
@@ -25,9 +24,8 @@ void CoreWorker::init()
 {
     m_app = std::make_unique<AppContext>(m_env, m_endpoints);
     m_guardian = RefreshGuardian::forApp(*m_app, this);
-    connect(m_guardian.get(), &RefreshGuardian::reloginNeeded, this, [this](const QString &key, const QString &) {
-        Q_EMIT reloginNeeded(key);
-    });
+    connect(m_guardian.get(), &RefreshGuardian::reloginNeeded, this,
+            [this](const QString &key, const QString &) { Q_EMIT reloginNeeded(key); });
     connect(m_guardian.get(), &RefreshGuardian::accountRefreshed, this, &CoreWorker::dataChanged);
     m_guardianTimer = new QTimer(this);
     m_guardianTimer->setSingleShot(true);
@@ -75,7 +73,8 @@ void CoreWorker::switchTo(const QString &trackerKey, bool pin)
     }
     const Account &a = done->pool.accounts[done->index];
     Q_EMIT dataChanged();
-    Q_EMIT finished(done->synced ? tr("Codex now uses %1. Restart running Codex sessions to use it.").arg(a.email.value_or(accountLabelText(a, done->index + 1)))
+    Q_EMIT finished(done->synced ? tr("Codex now uses %1. Restart running Codex sessions to use it.")
+                                       .arg(a.email.value_or(accountLabelText(a, done->index + 1)))
                                  : tr("Account %1 is now selected (Codex sync is off).").arg(done->index + 1),
                     true);
 }
@@ -85,7 +84,8 @@ void CoreWorker::switchToBest()
     Result<LoadedPool> loaded = m_app->repository(true).load();
     if (!loaded)
         return;
-    const Recommendation rec = Forecaster::recommend(Forecaster::evaluateAll(loaded->pool, m_app->quotaCache(), Clock::instance().nowMs()));
+    const Recommendation rec =
+        Forecaster::recommend(Forecaster::evaluateAll(loaded->pool, m_app->quotaCache(), Clock::instance().nowMs()));
     if (!rec.recommendedIndex) {
         Q_EMIT finished(rec.reason, false);
         return;
@@ -96,7 +96,8 @@ void CoreWorker::switchToBest()
     options.reason = u"best"_s;
     Result<SwitchResult> done = SwitchService(*m_app).switchTo(loaded->pool.accounts[*rec.recommendedIndex], options);
     Q_EMIT dataChanged();
-    Q_EMIT finished(done ? tr("Codex now uses the best account, %1.").arg(accountLabelText(done->pool.accounts[done->index], done->index + 1))
+    Q_EMIT finished(done ? tr("Codex now uses the best account, %1.")
+                               .arg(accountLabelText(done->pool.accounts[done->index], done->index + 1))
                          : done.error().message,
                     done.ok());
 }
@@ -170,7 +171,10 @@ void CoreWorker::runTool(const QString &tool)
         QString readSecretLine() override { return {}; }
         bool isInteractive() const override { return false; }
         bool colorEnabled() const override { return false; }
-        void readLinesAsync(QObject *, std::function<void(const QString &)>, std::function<void()> onEof) override { onEof(); }
+        void readLinesAsync(QObject *, std::function<void(const QString &)>, std::function<void()> onEof) override
+        {
+            onEof();
+        }
     } console;
     QStringList args;
     if (tool == "check"_L1)

@@ -11,7 +11,7 @@ class QTimer;
 namespace cma {
 class AppContext;
 class RefreshGuardian;
-}
+} // namespace cma
 
 namespace cma::ui {
 

@@ -48,7 +48,8 @@ void Notifier::fire(const QString &key, const QString &title, const QString &mes
         m_show(title, message);
 }
 
-void Notifier::evaluate(const AccountPool &pool, const QList<cli::AccountFacts> &facts, qint64 now, const QList<int> &thresholds)
+void Notifier::evaluate(const AccountPool &pool, const QList<cli::AccountFacts> &facts, qint64 now,
+                        const QList<int> &thresholds)
 {
     const int current = pool.currentIndex();
     if (current < 0 || current >= facts.size() || !facts[current].quota)
@@ -72,14 +73,18 @@ void Notifier::evaluate(const AccountPool &pool, const QList<cli::AccountFacts> 
         }
         if (left <= 0 || q.status == 429) {
             fire(base + u"|exhausted"_s, QCoreApplication::translate("Notifier", "Limit reached"),
-                 QCoreApplication::translate("Notifier", "%1 reached the %2 limit — resets %3").arg(who, label, formatClock(*w->resetAtMs, now)), now);
+                 QCoreApplication::translate("Notifier", "%1 reached the %2 limit — resets %3")
+                     .arg(who, label, formatClock(*w->resetAtMs, now)),
+                 now);
             continue;
         }
         for (int level : thresholds) {
             if (left <= level)
                 fire(base + u"|t%1"_s.arg(level), QCoreApplication::translate("Notifier", "Quota running low"),
                      QCoreApplication::translate("Notifier", "%1: %2% of the %3 limit left (resets %4)")
-                         .arg(who).arg(std::llround(left)).arg(label, formatClock(*w->resetAtMs, now)),
+                         .arg(who)
+                         .arg(std::llround(left))
+                         .arg(label, formatClock(*w->resetAtMs, now)),
                      now);
         }
     }

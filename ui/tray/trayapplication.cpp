@@ -38,8 +38,7 @@ namespace cma::ui {
 TrayApplication::TrayApplication(bool startMinimized, QObject *parent)
     : QObject(parent)
     , m_startMinimized(startMinimized)
-{
-}
+{}
 
 TrayApplication::~TrayApplication()
 {
@@ -66,8 +65,9 @@ bool TrayApplication::setStartAtLogin(bool on)
     if (!on)
         return QFile::remove(autostartPath()) || !QFileInfo::exists(autostartPath());
     QDir().mkpath(QFileInfo(autostartPath()).absolutePath());
-    const QByteArray entry = "[Desktop Entry]\nType=Application\nName=Codex Multi-Auth\nExec=codex-multi-auth --minimized\n"
-                             "TryExec=codex-multi-auth\nIcon=codex-multi-auth\nX-GNOME-Autostart-enabled=true\nNoDisplay=false\n";
+    const QByteArray entry =
+        "[Desktop Entry]\nType=Application\nName=Codex Multi-Auth\nExec=codex-multi-auth --minimized\n"
+        "TryExec=codex-multi-auth\nIcon=codex-multi-auth\nX-GNOME-Autostart-enabled=true\nNoDisplay=false\n";
     return writeFileAtomically(autostartPath(), entry, 0644).ok();
 }
 
@@ -105,13 +105,15 @@ bool TrayApplication::claimInstance()
 bool TrayApplication::start()
 {
     Result<Endpoints> endpoints = Endpoints::fromEnvironment();
-    m_app = std::make_unique<AppContext>(QProcessEnvironment::systemEnvironment(), endpoints ? endpoints.value() : Endpoints());
+    m_app = std::make_unique<AppContext>(QProcessEnvironment::systemEnvironment(),
+                                         endpoints ? endpoints.value() : Endpoints());
     if (!claimInstance())
         return false;
 
     m_tray = new TrayController(this);
-    m_notifier = std::make_unique<Notifier>(m_app->paths().desktopDir() + u"/state.json"_s,
-                                            [this](const QString &title, const QString &message) { m_tray->notify(title, message); });
+    m_notifier = std::make_unique<Notifier>(
+        m_app->paths().desktopDir() + u"/state.json"_s,
+        [this](const QString &title, const QString &message) { m_tray->notify(title, message); });
     m_tray->setStartAtLogin(startAtLogin());
 
     // The worker thread: everything that may block.
@@ -182,7 +184,8 @@ bool TrayApplication::start()
     connect(m_sync, &LiveSync::reconciled, this, &TrayApplication::rebuild);
     connect(m_sync, &LiveSync::foreignAccount, this, [this](const QString &email) {
         m_foreignEmail = email;
-        m_tray->notify(tr("Unknown Codex account"), tr("Codex is signed in as %1, which is not in your pool").arg(email));
+        m_tray->notify(tr("Unknown Codex account"),
+                       tr("Codex is signed in as %1, which is not in your pool").arg(email));
         rebuild();
     });
     connect(m_sync, &LiveSync::codexCredentialsChanged, this, [this] {
@@ -239,7 +242,9 @@ void TrayApplication::rebuild()
             list->clear();
             for (const TrayRow &r : snapshot.rows) {
                 const QString detail = r.reason.isEmpty() ? r.quotaText : r.reason;
-                auto *item = new QListWidgetItem((r.current ? u"✓ "_s : u"   "_s) + r.label + (detail.isEmpty() ? QString() : u"  —  "_s + detail), list);
+                auto *item = new QListWidgetItem((r.current ? u"✓ "_s : u"   "_s) + r.label +
+                                                     (detail.isEmpty() ? QString() : u"  —  "_s + detail),
+                                                 list);
                 item->setData(Qt::UserRole, r.index);
             }
         }
@@ -253,10 +258,12 @@ void TrayApplication::showWindow()
         w->setObjectName(u"accountsFallback"_s);
         w->setWindowTitle(tr("Codex Multi-Auth"));
         auto *layout = new QVBoxLayout(w);
-        auto *intro = new QLabel(TrayController::trayAvailable()
-                                     ? tr("Welcome. Add your ChatGPT accounts; the tray icon shows the current account's quota, and its menu switches Codex in one click.")
-                                     : tr("This desktop has no system tray, so Codex Multi-Auth keeps this window instead."),
-                                 w);
+        auto *intro =
+            new QLabel(TrayController::trayAvailable()
+                           ? tr("Welcome. Add your ChatGPT accounts; the tray icon shows the current account's quota, "
+                                "and its menu switches Codex in one click.")
+                           : tr("This desktop has no system tray, so Codex Multi-Auth keeps this window instead."),
+                       w);
         intro->setWordWrap(true);
         layout->addWidget(intro);
         auto *list = new QListWidget(w);
@@ -273,7 +280,8 @@ void TrayApplication::showWindow()
             if (QListWidgetItem *item = list->currentItem())
                 m_tray->switchRequested(item->data(Qt::UserRole).toInt());
         });
-        connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { m_tray->switchRequested(item->data(Qt::UserRole).toInt()); });
+        connect(list, &QListWidget::itemActivated, this,
+                [this](QListWidgetItem *item) { m_tray->switchRequested(item->data(Qt::UserRole).toInt()); });
         connect(add, &QPushButton::clicked, this, &TrayApplication::startLogin);
         connect(refresh, &QPushButton::clicked, this, &TrayApplication::requestRefresh);
         w->resize(560, 380);
@@ -308,7 +316,9 @@ void TrayApplication::startLogin()
                 return success();
             });
             if (saved) {
-                m_tray->notify(tr("Account added"), tr("%1 is in your pool.").arg(account->email.value_or(accountLabelText(account.value(), index + 1))));
+                m_tray->notify(tr("Account added"),
+                               tr("%1 is in your pool.")
+                                   .arg(account->email.value_or(accountLabelText(account.value(), index + 1))));
                 if (saved->pool.accounts.size() == 1)
                     Q_EMIT requestSwitch(saved->pool.accounts.first().trackerKey(), false);
             }
@@ -339,8 +349,8 @@ void TrayApplication::runSmokeTest(const QString &dir)
         // No tray host: the window must be there instead, listing every account.
         QTimer::singleShot(1500, this, [this, dir] {
             auto *list = m_window ? m_window->findChild<QListWidget *>() : nullptr;
-            const bool ok = !TrayController::trayAvailable() && m_window && m_window->isVisible() && list
-                && list->count() == m_tray->snapshot().rows.size() && list->count() > 0;
+            const bool ok = !TrayController::trayAvailable() && m_window && m_window->isVisible() && list &&
+                            list->count() == m_tray->snapshot().rows.size() && list->count() > 0;
             if (m_window)
                 m_window->grab().save(dir + u"/no-tray-window.png"_s);
             std::fprintf(stderr, "smoke: no-tray window %s\n", ok ? "shown" : "missing");

@@ -16,7 +16,7 @@ class AppContext;
 class BrowserLogin;
 class FileLock;
 class LiveSync;
-}
+} // namespace cma
 
 namespace cma::ui {
 

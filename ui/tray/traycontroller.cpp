@@ -145,7 +145,8 @@ void TrayController::rebuild()
     if (s.recommendedIndex && !s.rows.isEmpty()) {
         QAction *best = m_menu->addAction(tr("Switch to best: %1").arg(s.bestLabel));
         best->setObjectName(u"switchToBest"_s);
-        best->setEnabled(std::none_of(s.rows.begin(), s.rows.end(), [&](const TrayRow &r) { return r.current && r.index == *s.recommendedIndex; }));
+        best->setEnabled(std::none_of(s.rows.begin(), s.rows.end(),
+                                      [&](const TrayRow &r) { return r.current && r.index == *s.recommendedIndex; }));
         connect(best, &QAction::triggered, this, &TrayController::switchToBestRequested);
     }
     if (s.pinnedIndex) {

@@ -10,7 +10,13 @@ namespace cma::ui {
 /// What the tray icon shows (ui.md §2): the two-bar meter of the active account.
 struct TrayIconState
 {
-    enum class Kind { Meter, NoAccounts, UnknownCodexAccount, PoolDry };
+    enum class Kind
+    {
+        Meter,
+        NoAccounts,
+        UnknownCodexAccount,
+        PoolDry
+    };
     Kind kind = Kind::NoAccounts;
     /// Percent left of the short (5 h) and long (7 d) window; nullopt = unknown.
     std::optional<double> shortLeft;

@@ -26,9 +26,12 @@ QString windowText(const QuotaWindow &w, qint64 now)
     const std::optional<double> left = leftOf(w, now);
     if (!left)
         return {};
-    QString t = QCoreApplication::translate("TraySnapshotBuilder", "%1 %2% left").arg(windowLabel(w.windowMinutes.value_or(0))).arg(std::llround(*left));
+    QString t = QCoreApplication::translate("TraySnapshotBuilder", "%1 %2% left")
+                    .arg(windowLabel(w.windowMinutes.value_or(0)))
+                    .arg(std::llround(*left));
     if (w.resetAtMs && *w.resetAtMs > now)
-        t += QCoreApplication::translate("TraySnapshotBuilder", " · resets in %1").arg(formatDuration(*w.resetAtMs - now));
+        t += QCoreApplication::translate("TraySnapshotBuilder", " · resets in %1")
+                 .arg(formatDuration(*w.resetAtMs - now));
     else if (w.resetAtMs)
         t += QCoreApplication::translate("TraySnapshotBuilder", " (refreshing…)");
     return t;
@@ -106,8 +109,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     }
     s.icon.stale = in.stale || !cf.quota || isStaleReading(cf.quota->updatedAt, in.now);
     const AccountForecast &cfc = forecast[current];
-    s.icon.attention = pool.accounts[current].authInvalidatedAt.has_value() || cf.secret == SecretState::Missing
-                       || cf.secret == SecretState::Unavailable || cfc.hardFailure;
+    s.icon.attention = pool.accounts[current].authInvalidatedAt.has_value() || cf.secret == SecretState::Missing ||
+                       cf.secret == SecretState::Unavailable || cfc.hardFailure;
     if (runway.state == "dry"_L1)
         s.icon.kind = TrayIconState::Kind::PoolDry;
     if (!in.foreignEmail.isEmpty() || in.codexSignedOut)
@@ -120,8 +123,12 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     s.tooltip = tip.join(u'\n');
 
     // Rows.
-    const QList<int> order = in.readyFirst ? readyFirstOrder(pool, quota, in.now, inputs, in.pinCurrentToTop)
-                                           : [&] { QList<int> o; for (int i = 0; i < pool.accounts.size(); ++i) o.append(i); return o; }();
+    const QList<int> order = in.readyFirst ? readyFirstOrder(pool, quota, in.now, inputs, in.pinCurrentToTop) : [&] {
+        QList<int> o;
+        for (int i = 0; i < pool.accounts.size(); ++i)
+            o.append(i);
+        return o;
+    }();
     s.compact = pool.accounts.size() > 6;
     for (int i : order) {
         TrayRow r;
@@ -134,7 +141,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
         r.pinned = pool.pinnedAccountIndex == i;
         r.enabled = pool.accounts[i].isEnabled();
         const AccountForecast &fc = forecast[i];
-        r.needsLogin = pool.accounts[i].authInvalidatedAt.has_value() || f.secret == SecretState::Missing || fc.hardFailure;
+        r.needsLogin =
+            pool.accounts[i].authInvalidatedAt.has_value() || f.secret == SecretState::Missing || fc.hardFailure;
         if (!r.enabled)
             r.reason = tr("disabled");
         else if (r.needsLogin)

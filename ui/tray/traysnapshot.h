@@ -45,10 +45,10 @@ struct TraySnapshot
     std::optional<int> recommendedIndex;
     QString bestLabel;
     std::optional<int> pinnedIndex;
-    QString foreignEmail;    ///< Codex holds a login not in the pool
+    QString foreignEmail; ///< Codex holds a login not in the pool
     bool codexSignedOut = false;
     QString storageProblem;
-    bool compact = false;    ///< more than 6 accounts: one-line rows
+    bool compact = false; ///< more than 6 accounts: one-line rows
 };
 
 /// Builds the snapshot from the pool, its facts (quota, policy, secrets) and Codex's state.
@@ -61,7 +61,7 @@ public:
         AccountPool pool;
         QList<cli::AccountFacts> facts;
         qint64 now = 0;
-        bool stale = false;          ///< the last reading of the current account failed
+        bool stale = false; ///< the last reading of the current account failed
         QString foreignEmail;
         bool codexSignedOut = false;
         QString storageProblem;
