@@ -1,5 +1,7 @@
 #include "codexauth.h"
 
+#include "accounts/accountrepository.h"
+#include "accounts/poolnormalizer.h"
 #include "auth/jwt.h"
 #include "util/atomicfile.h"
 
@@ -7,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +92,33 @@ int CodexAuth::findInPool(const AccountPool &pool) const
             return i;
     }
     return -1;
+}
+
+bool CodexAuth::supersedes(const Account &pooled, const TokenSet *pooledTokens) const
+{
+    const bool differs =
+        !pooledTokens || pooledTokens->refreshToken != refreshToken || pooledTokens->accessToken != accessToken;
+    return differs && lastRefreshMs && *lastRefreshMs > pooled.lastRefresh.value_or(std::numeric_limits<qint64>::min());
+}
+
+Result<Account> adoptLiveTokens(AccountRepository &repo, const Account &identity, const CodexAuth &live)
+{
+    int index = -1;
+    Result<LoadedPool> saved = repo.update([&](AccountPool &pool) -> Status {
+        index = findMatchingAccount(pool.accounts, identity, true);
+        if (index < 0)
+            return makeError(ErrorCode::NotFound, QStringLiteral("the account is no longer in the pool"));
+        Account &a = pool.accounts[index];
+        repo.setTokens(a, TokenSet{live.refreshToken, live.accessToken, live.idToken,
+                                   TokenIdentity::fromTokens(live.idToken, live.accessToken).accessExpiresAtMs});
+        a.lastRefresh = live.lastRefreshMs;
+        a.authInvalidatedAt.reset();
+        a.authInvalidationErrorCode.reset();
+        return success();
+    });
+    if (!saved)
+        return saved.error();
+    return saved->pool.accounts[index];
 }
 
 } // namespace cma

@@ -7,6 +7,9 @@
 
 namespace cma {
 
+class AccountRepository;
+struct TokenSet;
+
 /// The credentials in Codex's `auth.json` (or its keyring item), as the official CLI reads them
 /// (protocol.md §5.2).
 struct CodexAuth
@@ -31,9 +34,17 @@ struct CodexAuth
     /// The pool index of the account these credentials belong to (protocol.md §5.5: same
     /// account id, and the id_token's user id or email matches), or -1.
     int findInPool(const AccountPool &pool) const;
+    /// protocol.md §5.5: these credentials replace \a pooled's: a later `last_refresh` and other
+    /// tokens than \a pooledTokens (when they could be read).
+    bool supersedes(const Account &pooled, const TokenSet *pooledTokens) const;
 
     /// RFC 3339 `last_refresh` (0, 3, 6 or 9 fractional digits, `Z` or `+00:00`) to epoch ms.
     static std::optional<qint64> parseTimestamp(const QString &text);
 };
+
+/// Adoption (protocol.md §5.5): stores \a live's tokens (with their expiry and `last_refresh`)
+/// into the pool record of \a identity and clears any invalidation. Returns the updated record;
+/// NotFound when the record is no longer in the pool.
+Result<Account> adoptLiveTokens(AccountRepository &repo, const Account &identity, const CodexAuth &live);
 
 } // namespace cma

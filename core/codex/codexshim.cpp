@@ -114,18 +114,8 @@ int guardedLogout(AppContext &app, cli::Console &console)
     // Adopt the live tokens first: they may be newer than the pool's, and they must not be lost.
     const Account &p = pool->pool.accounts[index];
     Result<TokenSet> pooled = app.repository().tokensOf(p);
-    if (pooled && pooled->refreshToken != l.refreshToken && l.lastRefreshMs &&
-        *l.lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
-        Result<LoadedPool> saved = app.repository(true).update([&](AccountPool &fresh) -> Status {
-            const int i = findMatchingAccount(fresh.accounts, p, true);
-            if (i < 0)
-                return success();
-            app.repository().setTokens(fresh.accounts[i],
-                                       TokenSet{l.refreshToken, l.accessToken, l.idToken,
-                                                TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
-            fresh.accounts[i].lastRefresh = l.lastRefreshMs;
-            return success();
-        });
+    if (pooled && l.supersedes(p, &pooled.value())) {
+        Result<Account> saved = adoptLiveTokens(app.repository(true), p, l);
         if (!saved) {
             console.err() << "codex-multi-auth: " << saved.error().message << "\n";
             return saved.error().exitCode();

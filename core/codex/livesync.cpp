@@ -145,21 +145,8 @@ void LiveSync::reconcileCodex()
     const Account pooled = loaded->pool.accounts[index];
     Result<TokenSet> tokens = repo.tokensOf(pooled);
     const bool sameTokens = tokens && tokens->refreshToken == l.refreshToken && tokens->accessToken == l.accessToken;
-    const qint64 pooledRefresh = pooled.lastRefresh.value_or(std::numeric_limits<qint64>::min());
-    if (!sameTokens && tokens && l.lastRefreshMs && *l.lastRefreshMs > pooledRefresh) {
-        Result<LoadedPool> saved = repo.update([&](AccountPool &p) -> Status {
-            const int i = findMatchingAccount(p.accounts, pooled, true);
-            if (i < 0)
-                return success();
-            repo.setTokens(p.accounts[i],
-                           TokenSet{l.refreshToken, l.accessToken, l.idToken,
-                                    TokenIdentity::fromTokens(l.idToken, l.accessToken).accessExpiresAtMs});
-            p.accounts[i].lastRefresh = l.lastRefreshMs;
-            p.accounts[i].authInvalidatedAt.reset();
-            p.accounts[i].authInvalidationErrorCode.reset();
-            return success();
-        });
-        if (saved)
+    if (tokens && l.supersedes(pooled, &tokens.value())) {
+        if (adoptLiveTokens(repo, pooled, l))
             Q_EMIT reconciled(u"adopted newer tokens Codex wrote for account %1"_s.arg(index + 1));
     } else if (!sameTokens && tokens && jwt::isStrictJwt(tokens->idToken)) {
         qCWarning(lcCodex) << "Codex holds older tokens for a pooled account; writing the pool's set back";

@@ -156,22 +156,9 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
                 return success();
             const Account &p = pool->pool.accounts[outgoing];
             Result<TokenSet> pooled = repo.tokensOf(p);
-            const bool differs = !pooled || pooled->refreshToken != current->refreshToken;
-            if (differs && current->lastRefreshMs &&
-                *current->lastRefreshMs > p.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
-                Result<LoadedPool> saved = repo.update([&](AccountPool &fresh) -> Status {
-                    const int i = findMatchingAccount(fresh.accounts, p, true);
-                    if (i < 0)
-                        return success();
-                    TokenSet t{current->refreshToken, current->accessToken, current->idToken,
-                               TokenIdentity::fromTokens(current->idToken, current->accessToken).accessExpiresAtMs};
-                    repo.setTokens(fresh.accounts[i], t);
-                    fresh.accounts[i].lastRefresh = current->lastRefreshMs;
-                    fresh.accounts[i].authInvalidatedAt.reset();
-                    fresh.accounts[i].authInvalidationErrorCode.reset();
-                    return success();
-                });
-                if (!saved)
+            if (current->supersedes(p, pooled ? &pooled.value() : nullptr)) {
+                Result<Account> saved = adoptLiveTokens(repo, p, *current);
+                if (!saved && saved.error().code != ErrorCode::NotFound)
                     return saved.error();
                 qCInfo(lcCodex) << "adopted newer tokens Codex wrote for the outgoing account";
             }

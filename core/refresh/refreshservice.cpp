@@ -104,24 +104,10 @@ Status RefreshService::commit(const Account &identity, const TokenResponse &toke
 
 Status RefreshService::adoptLive(const Account &identity, const CodexAuth &live, Account *after)
 {
-    AccountRepository &repo = m_app.repository();
-    int index = -1;
-    Result<LoadedPool> saved = repo.update([&](AccountPool &pool) -> Status {
-        index = findMatchingAccount(pool.accounts, identity, true);
-        if (index < 0)
-            return makeError(ErrorCode::NotFound, u"the account is no longer in the pool"_s);
-        Account &a = pool.accounts[index];
-        TokenSet t{live.refreshToken, live.accessToken, live.idToken, std::nullopt};
-        t.expiresAt = TokenIdentity::fromTokens(live.idToken, live.accessToken).accessExpiresAtMs;
-        repo.setTokens(a, t);
-        a.lastRefresh = live.lastRefreshMs;
-        a.authInvalidatedAt.reset();
-        a.authInvalidationErrorCode.reset();
-        return success();
-    });
-    if (!saved)
-        return saved.error();
-    *after = saved->pool.accounts[index];
+    Result<Account> adopted = adoptLiveTokens(m_app.repository(), identity, live);
+    if (!adopted)
+        return adopted.error();
+    *after = adopted.value();
     return success();
 }
 
@@ -234,9 +220,7 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
         if (live && live.value() && liveBelongsTo(**live, account)) {
             isLive = true;
             const CodexAuth &l = **live;
-            const bool differs = l.refreshToken != tokens->refreshToken || l.accessToken != tokens->accessToken;
-            if (differs && l.lastRefreshMs &&
-                *l.lastRefreshMs > account.lastRefresh.value_or(std::numeric_limits<qint64>::min())) {
+            if (l.supersedes(account, &tokens.value())) {
                 Account after;
                 if (Status s = adoptLive(account, l, &after); !s)
                     return failed(s.error().code, s.error().message);
