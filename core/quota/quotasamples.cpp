@@ -2,6 +2,8 @@
 
 #include "util/jsonfile.h"
 
+#include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +16,11 @@ QuotaSamples::QuotaSamples(QString path)
 
 void QuotaSamples::reload()
 {
+    const QFileInfo info(m_path);
+    const QPair<qint64, qint64> stamp{info.exists() ? info.lastModified().toMSecsSinceEpoch() : 0, info.size()};
+    if (stamp == m_seen)
+        return;
+    m_seen = stamp;
     Result<QJsonObject> root = SharedJsonFile(m_path, m_path + u".lock"_s).read();
     m_accounts = root ? root->value(u"accounts"_s).toObject() : QJsonObject();
 }

@@ -23,7 +23,8 @@ public:
     static constexpr int kMaxPerWindow = 500;
 
     QString path() const { return m_path; }
-    /// Reads the file; a missing or unreadable one means no samples (they are only a refinement).
+    /// Reads the file when it changed since the last read (the tray rebuilds often); a missing or
+    /// unreadable one means no samples (they are only a refinement).
     void reload();
     Status append(const QList<QPair<Account, QuotaEntry>> &readings, qint64 now);
 
@@ -38,6 +39,7 @@ public:
 private:
     QString m_path;
     QJsonObject m_accounts;
+    QPair<qint64, qint64> m_seen{-1, -1}; ///< mtime (ms) and size of the file last read
 };
 
 } // namespace cma

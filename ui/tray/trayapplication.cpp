@@ -378,8 +378,7 @@ void TrayApplication::runSmokeTest(const QString &dir)
                 QApplication::exit(1);
                 return;
             }
-            connect(this, &TrayApplication::actionFinished, this, [dir, target, this](const QString &message, bool ok) {
-                Q_UNUSED(target);
+            connect(this, &TrayApplication::actionFinished, this, [dir](const QString &message, bool ok) {
                 QApplication::primaryScreen()->grabWindow(0).save(dir + u"/tray-after-switch.png"_s);
                 std::fprintf(stderr, "smoke: %s\n", qPrintable(message));
                 QApplication::exit(ok ? 0 : 1);
