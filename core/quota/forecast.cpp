@@ -258,6 +258,19 @@ QList<AccountForecast> Forecaster::evaluateAll(const AccountPool &pool, const Qu
     return out;
 }
 
+bool Forecaster::recommendedBefore(const AccountForecast *a, const AccountForecast *b)
+{
+    if (a->availability != b->availability)
+        return a->availability == Availability::Ready;
+    if (a->availability == Availability::Delayed && a->waitMs != b->waitMs)
+        return a->waitMs < b->waitMs;
+    if (a->riskScore != b->riskScore)
+        return a->riskScore < b->riskScore;
+    if (a->isCurrent != b->isCurrent)
+        return a->isCurrent;
+    return a->index < b->index;
+}
+
 Recommendation Forecaster::recommend(const QList<AccountForecast> &results, const Options &options)
 {
     QList<const AccountForecast *> candidates;
@@ -277,17 +290,7 @@ Recommendation Forecaster::recommend(const QList<AccountForecast> &results, cons
                 : u"No healthy accounts are available. Run %1 to add a fresh account."_s.arg(options.loginHint);
         return rec;
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const AccountForecast *a, const AccountForecast *b) {
-        if (a->availability != b->availability)
-            return a->availability == Availability::Ready;
-        if (a->availability == Availability::Delayed && a->waitMs != b->waitMs)
-            return a->waitMs < b->waitMs;
-        if (a->riskScore != b->riskScore)
-            return a->riskScore < b->riskScore;
-        if (a->isCurrent != b->isCurrent)
-            return a->isCurrent;
-        return a->index < b->index;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(), &Forecaster::recommendedBefore);
     const AccountForecast *winner = candidates.first();
     rec.recommendedIndex = winner->index;
     rec.reason = winner->availability == Availability::Ready

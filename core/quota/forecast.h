@@ -113,6 +113,9 @@ public:
                                               const std::optional<RuntimeOverlay> &overlay = {},
                                               const ForecastOptions &options = {});
     static Recommendation recommend(const QList<AccountForecast> &results, const ForecastOptions &options = {});
+    /// The recommendation order: ready first, then the shortest wait, the lowest risk, the current
+    /// account, the pool index.
+    static bool recommendedBefore(const AccountForecast *a, const AccountForecast *b);
     static ForecastSummary summarize(const QList<AccountForecast> &results);
 
     /// The reference's wait text: `<m>m <s>s` or `<s>s` (minutes not folded into hours).

@@ -140,17 +140,7 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
     for (const AccountForecast &f : forecast)
         if (f.availability != Availability::Unavailable)
             sorted.append(&f);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const AccountForecast *a, const AccountForecast *b) {
-        if (a->availability != b->availability)
-            return a->availability == Availability::Ready;
-        if (a->waitMs != b->waitMs)
-            return a->waitMs < b->waitMs;
-        if (a->riskScore != b->riskScore)
-            return a->riskScore < b->riskScore;
-        if (a->isCurrent != b->isCurrent)
-            return a->isCurrent;
-        return a->index < b->index;
-    });
+    std::stable_sort(sorted.begin(), sorted.end(), &Forecaster::recommendedBefore);
     for (const AccountForecast *f : std::as_const(sorted))
         order.append(f->index);
     r.participantCount = int(parts.size());
