@@ -37,10 +37,21 @@ const QList<SettingKey> &settingKeys()
             b(v, u"menuSortEnabled"_s, true),
             c(v, u"menuSortMode"_s, {u"ready-first"_s, u"manual"_s}),
             b(v, u"menuSortPinCurrent"_s, false),
+            b(v, u"menuSortQuickSwitchVisibleRow"_s, true),
             b(v, u"menuShowStatusBadge"_s, true),
+            b(v, u"menuShowCurrentBadge"_s, true),
             b(v, u"menuShowLastUsed"_s, true),
             b(v, u"menuShowQuotaSummary"_s, true),
+            b(v, u"menuShowQuotaCooldown"_s, true),
+            b(v, u"menuShowFetchStatus"_s, true),
+            b(v, u"menuHighlightCurrentRow"_s, true),
+            b(v, u"menuShowDetailsForUnselectedRows"_s, false),
             c(v, u"menuLayoutMode"_s, {u"compact-details"_s, u"expanded-rows"_s}),
+            b(v, u"showPerAccountRows"_s, true),
+            b(v, u"showQuotaDetails"_s, true),
+            b(v, u"showForecastReasons"_s, true),
+            b(v, u"showRecommendations"_s, true),
+            b(v, u"showLiveProbeNotes"_s, true),
             b(v, u"menuAutoFetchLimits"_s, true),
             c(d, u"quotaRefresh"_s, {u"adaptive"_s, u"fixed"_s}),
             i(v, u"menuQuotaTtlMs"_s, 300000, 60000, 600000),
@@ -53,14 +64,19 @@ const QList<SettingKey> &settingKeys()
             c(d, u"notifications.scope"_s, {u"current"_s, u"all"_s}),
             b(d, u"notifications.exhausted"_s, true),
             b(d, u"notifications.restored"_s, true),
+            b(d, u"notifications.predictive"_s, false),
             b(d, u"notifications.poolDry"_s, true),
+            b(d, u"notifications.poolRunway"_s, false),
+            i(d, u"notifications.runwayMinutes"_s, 60, 5, 1440),
             b(d, u"notifications.tokenTrouble"_s, true),
+            b(d, u"notifications.autoSwitch"_s, true),
             b(d, u"notifications.sound"_s, true),
             i(p, u"rateLimitToastDebounceMs"_s, 60000, 0, 600000),
             i(p, u"toastDurationMs"_s, 5000, 1000, 60000),
             c(d, u"palette"_s, {u"system"_s, u"light"_s, u"dark"_s}),
             c(v, u"uiThemePreset"_s, {u"green"_s, u"blue"_s}),
             c(v, u"uiAccentColor"_s, {u"green"_s, u"cyan"_s, u"blue"_s, u"yellow"_s}),
+            c(d, u"trayIcon.style"_s, {u"meter"_s, u"percent"_s}),
             b(d, u"trayIcon.showUsed"_s, false),
             b(d, u"trayIcon.colored"_s, false),
             b(p, u"storageBackupEnabled"_s, true),
@@ -75,6 +91,16 @@ const QList<SettingKey> &settingKeys()
         SettingKey thresholds{
             d, u"notifications.thresholds"_s, SettingKey::Type::IntList, QJsonArray{50, 20}, 1, 99, {}, {}, true};
         k.append(thresholds);
+        SettingKey fields{v,
+                          u"menuStatuslineFields"_s,
+                          SettingKey::Type::StringList,
+                          QJsonArray{u"last-used"_s, u"limits"_s, u"status"_s},
+                          0,
+                          3,
+                          {u"last-used"_s, u"limits"_s, u"status"_s},
+                          {},
+                          true};
+        k.append(fields);
         SettingKey secret = c(d, u"secretStorage"_s, {u"keychain"_s, u"file"_s});
         secret.writableByConfig = false;
         k.append(secret);
@@ -136,6 +162,19 @@ std::optional<QJsonValue> parseSettingValue(const SettingKey &key, const QString
         }
         return QJsonValue(out);
     }
+    case SettingKey::Type::StringList: {
+        QJsonArray out;
+        for (const QString &part : t.split(u',', Qt::SkipEmptyParts)) {
+            const QString item = part.trimmed();
+            if (!key.choices.contains(item)) {
+                *error = u"%1 takes a comma-separated list of: %2"_s.arg(key.fullName(), key.choices.join(u", "_s));
+                return std::nullopt;
+            }
+            if (!out.contains(item))
+                out.append(item);
+        }
+        return QJsonValue(out);
+    }
     }
     return std::nullopt;
 }
@@ -165,7 +204,7 @@ EffectiveSetting effectiveSetting(const SettingKey &key, const SettingsStore &se
         QString error;
         const QString asText = file.isBool() ? (file.toBool() ? u"true"_s : u"false"_s)
                              : file.isDouble() ? QString::number(qint64(file.toDouble()))
-                             : file.isArray() ? [&] { QStringList l; for (const QJsonValue &x : file.toArray()) l.append(QString::number(x.toInt())); return l.join(u','); }()
+                             : file.isArray() ? [&] { QStringList l; for (const QJsonValue &x : file.toArray()) l.append(x.isString() ? x.toString() : QString::number(x.toInt())); return l.join(u','); }()
                                               : file.toString();
         if (std::optional<QJsonValue> v = parseSettingValue(key, asText, &error)) {
             e.value = *v;

@@ -19,7 +19,8 @@ struct SettingKey
         Bool,
         Int,
         Choice,
-        IntList
+        IntList,
+        StringList ///< an ordered subset of choices (`menuStatuslineFields`)
     };
     QString section; ///< desktop | pluginConfig | dashboardDisplaySettings
     QString key;     ///< may contain dots under desktop (`notifications.enabled`)

@@ -69,21 +69,20 @@ void put(QJsonObject &root, const QString &section, const QString &key, const QJ
 
 Status SettingsStore::setValue(const QString &section, const QString &key, const QJsonValue &v)
 {
-    Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
-        root.insert(u"version"_s, 1);
-        put(root, section, key, v);
-        return success();
-    });
-    if (!written)
-        return written.error();
-    m_cache = written.value();
-    return success();
+    return setValues({{section, key, v}});
 }
 
 Status SettingsStore::removeValue(const QString &section, const QString &key)
 {
+    return setValues({{section, key, QJsonValue(QJsonValue::Undefined)}});
+}
+
+Status SettingsStore::setValues(const QList<Change> &changes)
+{
     Result<QJsonObject> written = m_file.update([&](QJsonObject &root) {
-        put(root, section, key, QJsonValue(QJsonValue::Undefined));
+        root.insert(u"version"_s, 1);
+        for (const Change &c : changes)
+            put(root, c.section, c.key, c.value);
         return success();
     });
     if (!written)

@@ -26,6 +26,16 @@ public:
     /// Sets `section.key`; under `desktop` a dotted key is nested (`notifications.enabled`).
     Status setValue(const QString &section, const QString &key, const QJsonValue &value);
     Status removeValue(const QString &section, const QString &key);
+    /// One change for setValues: an undefined value removes the key.
+    struct Change
+    {
+        QString section;
+        QString key;
+        QJsonValue value;
+    };
+    /// Applies several changes in one locked read-modify-write, so they merge onto whatever the
+    /// file holds now (another process may have changed other keys meanwhile).
+    Status setValues(const QList<Change> &changes);
 
     /// Re-reads the file (after another process changed it).
     void reload();

@@ -1,11 +1,26 @@
 #include "timefmt.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
 
 namespace cma {
+
+namespace {
+/// The command line prints English weekdays (cli.md); the desktop app switches to its language.
+QLocale &timeLocale()
+{
+    static QLocale locale = QLocale::c();
+    return locale;
+}
+} // namespace
+
+void setTimeLocale(const QLocale &locale)
+{
+    timeLocale() = locale;
+}
 
 QString formatDuration(qint64 ms)
 {
@@ -30,18 +45,19 @@ QString formatClock(qint64 epochMs, qint64 nowMs)
     if (t.date() == now.date())
         return hm;
     if (qAbs(now.daysTo(t)) < 7)
-        return QLocale::c().dayName(t.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + hm;
+        return timeLocale().dayName(t.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + hm;
     return t.toString(u"yyyy-MM-dd "_s) + hm;
 }
 
 QString formatAgo(qint64 epochMs, qint64 nowMs)
 {
+    // Translated in the desktop app only: the command line installs no translator.
     if (epochMs <= 0)
-        return u"never"_s;
+        return QCoreApplication::translate("Time", "never");
     const qint64 diff = nowMs - epochMs;
     if (diff < 1000)
-        return u"just now"_s;
-    return formatDuration(diff) + u" ago"_s;
+        return QCoreApplication::translate("Time", "just now");
+    return QCoreApplication::translate("Time", "%1 ago").arg(formatDuration(diff));
 }
 
 } // namespace cma
