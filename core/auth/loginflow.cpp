@@ -144,6 +144,14 @@ void BrowserLogin::start()
     m_server->start(m_endpoints.testCallbackPort());
 }
 
+void BrowserLogin::startWithoutCallback()
+{
+    const quint16 port = m_endpoints.testCallbackPort() ? m_endpoints.testCallbackPort() : quint16(1455);
+    m_redirectUri = u"http://127.0.0.1:%1/auth/callback"_s.arg(port);
+    m_url = buildAuthorizeUrl(m_endpoints, m_redirectUri, m_secrets, m_promptLogin);
+    QTimer::singleShot(0, this, [this] { Q_EMIT urlReady(m_url); });
+}
+
 void BrowserLogin::exchange(const QString &code, LoginMethod method, std::function<void(const QString &)> finish)
 {
     if (m_done || m_busy) {

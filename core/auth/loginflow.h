@@ -50,6 +50,9 @@ public:
     ~BrowserLogin() override;
 
     void start();
+    /// Pastes only, without the callback server (both sign-in ports taken): the link carries the
+    /// registered redirect address, and the user pastes where the browser ended.
+    void startWithoutCallback();
     /// A pasted redirect; a wrong one is refused with a message and the attempt goes on.
     Status submitPaste(const QString &text);
     void cancel();

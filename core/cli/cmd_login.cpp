@@ -1,5 +1,7 @@
 #include "accounts/poolnormalizer.h"
+#include "auth/browser.h"
 #include "auth/loginflow.h"
+#include "auth/loginsave.h"
 #include "cli/clisupport.h"
 #include "cli/commands.h"
 #include "codex/switchservice.h"
@@ -14,46 +16,6 @@ using namespace Qt::StringLiterals;
 namespace cma::cli {
 
 namespace {
-
-bool truthy(const QString &v)
-{
-    return QStringList{u"1"_s, u"true"_s, u"yes"_s, u"on"_s}.contains(v.trimmed().toLower());
-}
-
-bool browserDisabled(const QProcessEnvironment &env)
-{
-    if (truthy(env.value(u"CODEX_AUTH_NO_BROWSER"_s)))
-        return true;
-    return QStringList{u"0"_s, u"false"_s, u"no"_s, u"off"_s, u"none"_s}.contains(
-        env.value(u"BROWSER"_s).trimmed().toLower());
-}
-
-/// `$BROWSER` (first of a colon list, `%s` replaced or the URL appended), else xdg-open.
-bool openBrowser(const QUrl &url, const QProcessEnvironment &env)
-{
-    const QString link = QString::fromUtf8(url.toEncoded());
-    QString browser = env.value(u"BROWSER"_s).trimmed().section(u':', 0, 0);
-    QStringList command = browser.isEmpty() ? QStringList{u"xdg-open"_s} : QProcess::splitCommand(browser);
-    if (command.isEmpty())
-        return false;
-    bool replaced = false;
-    for (QString &part : command) {
-        if (part.contains(u"%s"_s)) {
-            part.replace(u"%s"_s, link);
-            replaced = true;
-        }
-    }
-    if (!replaced)
-        command.append(link);
-    const QString program = command.takeFirst();
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(command);
-    p.setProcessEnvironment(env);
-    p.setStandardOutputFile(QProcess::nullDevice());
-    p.setStandardErrorFile(QProcess::nullDevice());
-    return p.startDetached();
-}
 
 bool isCancelWord(const QString &line)
 {
@@ -156,68 +118,26 @@ int runLogin(CommandContext &ctx)
     if (!result)
         return ctx.fail(makeError(takenOver ? ErrorCode::Cancelled : ErrorCode::Auth, failure));
 
-    Result<Account> account = accountFromLogin(result->tokens, org);
-    if (!account)
-        return ctx.fail(account.error());
-    if (!org.isEmpty())
-        account->accountIdSource = u"manual"_s;
-    const QString plan = TokenIdentity::fromTokens(result->tokens.idToken, result->tokens.accessToken).plan;
-
-    // Activate when asked, or when the pool had no usable current account.
-    const AccountPool &old = before->pool;
-    const int oldCurrent = old.currentIndex();
-    const bool currentUsable =
-        oldCurrent >= 0 && old.accounts[oldCurrent].isEnabled() && !old.accounts[oldCurrent].authInvalidatedAt;
-    const bool activate = args.has(u"--activate"_s) || (!args.has(u"--no-activate"_s) && !currentUsable);
-
-    UpsertOutcome outcome = UpsertOutcome::Inserted;
-    int index = -1;
-    Result<LoadedPool> saved = ctx.app().repository(true).update([&](AccountPool &pool) {
-        const auto r = upsertAccount(pool, account.value());
-        outcome = r.first;
-        index = r.second;
-        if (pool.accounts.size() == 1) {
-            pool.select(0);
-            pool.accounts[0].lastSwitchReason = u"initial"_s;
-        }
-        return success();
-    });
+    SaveLoginOptions options;
+    options.org = org;
+    options.activate = args.has(u"--activate"_s)      ? SaveLoginOptions::Activate::Yes
+                       : args.has(u"--no-activate"_s) ? SaveLoginOptions::Activate::No
+                                                      : SaveLoginOptions::Activate::Auto;
+    Result<SavedLogin> saved = LoginSaver::save(ctx.app(), result->tokens, options);
     if (!saved)
         return ctx.fail(saved.error());
-    bool activated = false;
-    const QString label = accountText(saved->pool, index, ctx.redact());
-    QString text = outcome == UpsertOutcome::Inserted  ? u"Added account %1: %2."_s
-                   : outcome == UpsertOutcome::Rebound ? u"Rebound workspace for existing account %1: %2."_s
-                                                       : u"Updated existing account %1: %2."_s;
-    text = text.arg(index + 1).arg(label);
-    if (!plan.isEmpty())
-        text += u" Plan: %1."_s.arg(planDisplayName(plan));
-    text += u" Total: %1\n"_s.arg(saved->pool.accounts.size());
-    AccountPool finalPool = saved->pool;
-    if (activate) {
-        SwitchOptions options;
-        options.pin = false;
-        options.reason = saved->pool.accounts.size() == 1 ? u"initial"_s : u"manual"_s;
-        Result<SwitchResult> sw = SwitchService(ctx.app()).switchTo(saved->pool.accounts[index], options);
-        if (!sw) {
-            ctx.console().err() << "warning: the account was added but Codex could not be switched to it: "
-                                << sw.error().message << "\n";
-        } else {
-            activated = sw->synced;
-            finalPool = sw->pool;
-            index = sw->index;
-            text += sw->synced ? u"Codex now uses account %1.\n"_s.arg(index + 1)
-                               : u"Account %1 is now selected (Codex sync is off).\n"_s.arg(index + 1);
-        }
-    }
+    if (!saved->activationWarning.isEmpty())
+        ctx.console().err() << "warning: the account was added but Codex could not be switched to it: "
+                            << saved->activationWarning << "\n";
+    const QString text = LoginSaver::summary(saved.value(), ctx.redact());
+    const AccountPool &finalPool = saved->pool;
+    const int index = saved->index;
+    const bool activated = saved->synced;
     if (browser && result->method == LoginMethod::Browser)
         browser->waitForSuccessPage();
-    const QString outcomeName = outcome == UpsertOutcome::Inserted  ? u"added"_s
-                                : outcome == UpsertOutcome::Rebound ? u"rebound"_s
-                                                                    : u"updated"_s;
     return ctx.succeed(
         text, {{u"method"_s, loginMethodName(result->method)},
-               {u"outcome"_s, outcomeName},
+               {u"outcome"_s, LoginSaver::outcomeName(saved->outcome)},
                {u"account"_s, accountObject(finalPool, index, AccountFacts{}, Clock::instance().nowMs(), ctx.redact())},
                {u"activated"_s, activated},
                {u"total"_s, finalPool.accounts.size()}});
