@@ -418,4 +418,32 @@ bool isSyntheticFixture(const AccountPool &pool)
     return true;
 }
 
+bool moveAccount(AccountPool &pool, int from, int to)
+{
+    const int n = int(pool.accounts.size());
+    if (from < 0 || from >= n || to < 0 || to >= n)
+        return false;
+    if (from == to)
+        return true;
+    // Where each old index lands after the move.
+    auto follow = [&](int i) {
+        if (i == from)
+            return to;
+        if (from < to && i > from && i <= to)
+            return i - 1;
+        if (to < from && i >= to && i < from)
+            return i + 1;
+        return i;
+    };
+    pool.accounts.move(from, to);
+    if (pool.activeIndex >= 0 && pool.activeIndex < n)
+        pool.activeIndex = follow(pool.activeIndex);
+    for (auto it = pool.activeIndexByFamily.begin(); it != pool.activeIndexByFamily.end(); ++it)
+        if (it.value() >= 0 && it.value() < n)
+            it.value() = follow(it.value());
+    if (pool.pinnedAccountIndex && *pool.pinnedAccountIndex >= 0 && *pool.pinnedAccountIndex < n)
+        pool.pinnedAccountIndex = follow(*pool.pinnedAccountIndex);
+    return true;
+}
+
 } // namespace cma

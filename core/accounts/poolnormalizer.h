@@ -53,6 +53,10 @@ enum class UpsertOutcome
 /// added time and everything else stay. Returns the outcome and the record's index.
 std::pair<UpsertOutcome, int> upsertAccount(AccountPool &pool, const Account &incoming);
 
+/// Moves the record at \a from to \a to (manual order, ui.md §5). Every index that points at a
+/// record (active, per family, pinned) follows its record. False when an index is out of range.
+bool moveAccount(AccountPool &pool, int from, int to);
+
 /// True when every record looks like a test fixture (storage.md §4.3, synthetic-fixture guard).
 bool isSyntheticFixture(const AccountPool &pool);
 

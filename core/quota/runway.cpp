@@ -1,5 +1,7 @@
 #include "runway.h"
 
+#include <QCoreApplication>
+
 #include "quota/quotasamples.h"
 
 #include "util/timefmt.h"
@@ -46,13 +48,15 @@ QString Pace::text(qint64 now) const
 {
     if (!visible)
         return {};
+    // Translated in the desktop app; the command line installs no translator and stays English.
     if (empty)
-        return u"empty until reset"_s;
-    const QString delta = paceDelta >= 0 ? u"%1% in deficit"_s.arg(std::llround(paceDelta))
-                                         : u"%1% in reserve"_s.arg(std::llround(-paceDelta));
+        return QCoreApplication::translate("Runway", "empty until reset");
+    const QString delta = paceDelta >= 0
+                              ? QCoreApplication::translate("Runway", "%1% in deficit").arg(std::llround(paceDelta))
+                              : QCoreApplication::translate("Runway", "%1% in reserve").arg(std::llround(-paceDelta));
     if (runsOutAt)
-        return delta + u" · runs out ~"_s + formatClock(*runsOutAt, now);
-    return delta + u" · lasts until reset"_s;
+        return QCoreApplication::translate("Runway", "%1 · runs out ~%2").arg(delta, formatClock(*runsOutAt, now));
+    return QCoreApplication::translate("Runway", "%1 · lasts until reset").arg(delta);
 }
 
 QJsonValue Pace::toJson() const
@@ -209,13 +213,46 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
         }
     }
 
+    // Lanes: each participant's state over [from, to), merged with the stretch before it.
+    auto record = [&](const Participant &p, qint64 from, qint64 to, RunwaySegment::Kind kind) {
+        if (to <= from)
+            return;
+        QList<RunwaySegment> &lane = r.lanes[p.index];
+        if (!lane.isEmpty() && lane.last().kind == kind && lane.last().end == from)
+            lane.last().end = to;
+        else
+            lane.append({from, to, kind});
+    };
+    // A participant's state at t: an exhausted window wins over a wait (that is why it waits).
+    auto kindAt = [](const Participant &p, qint64 t) {
+        for (const SimWindow &w : p.windows)
+            if (w.used >= 100 && t < w.reset)
+                return RunwaySegment::Kind::Exhausted;
+        return t < p.blockedUntil ? RunwaySegment::Kind::Blocked : RunwaySegment::Kind::Usable;
+    };
+    // Without burning, states change only when waits end and exhausted windows reset.
+    auto recordStatic = [&](qint64 from) {
+        for (const Participant &p : std::as_const(parts)) {
+            QList<qint64> edges{from, horizon};
+            if (p.blockedUntil > from && p.blockedUntil < horizon)
+                edges.append(p.blockedUntil);
+            for (const SimWindow &w : p.windows)
+                if (w.used >= 100 && w.reset > from && w.reset < horizon)
+                    edges.append(w.reset);
+            std::sort(edges.begin(), edges.end());
+            for (int i = 0; i + 1 < edges.size(); ++i)
+                record(p, edges[i], edges[i + 1], kindAt(p, edges[i]));
+        }
+    };
     if (r.readyCount == 0) {
         r.state = u"dry"_s;
         r.dryAt = now;
+        recordStatic(now);
         return r;
     }
     if (r.burnSource == "none"_L1) {
         r.state = u"unknown"_s;
+        recordStatic(now);
         return r;
     }
     // Simulation (at most 10 000 steps).
@@ -234,6 +271,8 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
         }
         if (!serving) {
             r.dryAt = t;
+            recordStatic(t);
+            t = horizon;
             break;
         }
         qint64 next = horizon;
@@ -248,8 +287,11 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
             const double perMs = r.percentPerHourByWindowMinutes.value(minutes) / 3600000.0;
             next = std::min(next, t + std::max<qint64>(1, qint64((100.0 - w.used) / perMs)));
         }
-        if (!burning)
+        if (!burning) {
+            recordStatic(t);
+            t = horizon;
             break;
+        }
         for (const Participant &p : std::as_const(parts)) {
             for (const SimWindow &w : p.windows)
                 next = std::min(next, w.reset);
@@ -257,6 +299,9 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
                 next = std::min(next, p.blockedUntil);
         }
         next = std::max(next, t + 1);
+        for (const Participant &p : std::as_const(parts)) {
+            record(p, t, std::min(next, horizon), &p == serving ? RunwaySegment::Kind::Serving : kindAt(p, t));
+        }
         for (SimWindow &w : serving->windows) {
             const int minutes = int(w.length / 60000);
             if (r.percentPerHourByWindowMinutes.contains(minutes))
@@ -273,6 +318,8 @@ Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &fore
         }
         t = next;
     }
+    if (t < horizon)
+        recordStatic(t); // the step limit ran out
     r.state = r.dryAt && *r.dryAt < horizon ? u"limited"_s : u"ok"_s;
     return r;
 }
@@ -299,20 +346,25 @@ QJsonObject Runway::toJson() const
 
 QString Runway::text(const AccountPool &pool, qint64 now) const
 {
-    const QString back = nextReadyAt ? u" · next account back "_s + formatClock(*nextReadyAt, now) : QString();
+    auto t = [](const char *text) { return QCoreApplication::translate("Runway", text); };
+    const QString back =
+        nextReadyAt ? t(QT_TRANSLATE_NOOP("Runway", " · next account back %1")).arg(formatClock(*nextReadyAt, now))
+                    : QString();
     if (state == "empty"_L1)
-        return u"No accounts — add one"_s;
+        return t(QT_TRANSLATE_NOOP("Runway", "No accounts — add one"));
     if (state == "dry"_L1) {
         if (!nextReadyAt)
-            return u"No usable account — re-login or enable one"_s;
-        return u"All accounts exhausted · next ready %1 (Account %2)"_s.arg(formatClock(*nextReadyAt, now))
+            return t(QT_TRANSLATE_NOOP("Runway", "No usable account — re-login or enable one"));
+        return t(QT_TRANSLATE_NOOP("Runway", "All accounts exhausted · next ready %1 (Account %2)"))
+            .arg(formatClock(*nextReadyAt, now))
             .arg(nextReadyIndex.value_or(0) + 1);
     }
     if (state == "unknown"_L1)
-        return u"%1 of %2 accounts ready"_s.arg(readyCount).arg(pool.accounts.size()) + back;
+        return t(QT_TRANSLATE_NOOP("Runway", "%1 of %2 accounts ready")).arg(readyCount).arg(pool.accounts.size()) +
+               back;
     if (state == "limited"_L1)
-        return u"Pool runs dry ~%1 at current pace"_s.arg(formatClock(*dryAt, now)) + back;
-    return u"Pool lasts at current pace"_s + back;
+        return t(QT_TRANSLATE_NOOP("Runway", "Pool runs dry ~%1 at current pace")).arg(formatClock(*dryAt, now)) + back;
+    return t(QT_TRANSLATE_NOOP("Runway", "Pool lasts at current pace")) + back;
 }
 
 } // namespace cma

@@ -23,9 +23,26 @@ struct Pace
 /// \a ratePerMs: a measured trailing rate, else the window average u/e is used.
 Pace computePace(const QuotaWindow &window, qint64 now, std::optional<double> ratePerMs = std::nullopt);
 
+/// One stretch of a participant's lane in the runway simulation (ui.md §6 Runway tab).
+struct RunwaySegment
+{
+    enum class Kind
+    {
+        Usable,
+        Serving, ///< the simulated account in use, burning at the pool rate
+        Blocked, ///< waiting (cooldown, rate limit)
+        Exhausted
+    };
+    qint64 start = 0;
+    qint64 end = 0;
+    Kind kind = Kind::Usable;
+};
+
 /// The pool runway (forecast.md §9.3).
 struct Runway
 {
+    /// Per participant (pool index): its stretches from now to the 7-day horizon.
+    QMap<int, QList<RunwaySegment>> lanes;
     QString state; ///< empty, dry, unknown, limited, ok
     int readyCount = 0;
     int participantCount = 0;
