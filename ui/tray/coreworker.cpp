@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "cli/cliapp.h"
+#include "accounts/poolnormalizer.h"
 #include "codex/switchservice.h"
 #include "quota/usageclient.h"
 #include "refresh/refreshguardian.h"
@@ -157,25 +158,28 @@ void CoreWorker::setFastPolling(bool fast)
     }
 }
 
+namespace {
+/// Captures a command's output; commands here never read input.
+class CaptureConsole final : public cli::Console
+{
+public:
+    QString outText, errText;
+    QTextStream o{&outText}, e{&errText};
+    QTextStream &out() override { return o; }
+    QTextStream &err() override { return e; }
+    QString readLine() override { return {}; }
+    QString readSecretLine() override { return {}; }
+    bool isInteractive() const override { return false; }
+    bool colorEnabled() const override { return false; }
+    void readLinesAsync(QObject *, std::function<void(const QString &)>, std::function<void()> onEof) override
+    {
+        onEof();
+    }
+};
+} // namespace
+
 void CoreWorker::runTool(const QString &tool)
 {
-    // The tray's tools are the CLI's commands, run in-process on this thread.
-    class Capture final : public cli::Console
-    {
-    public:
-        QString outText, errText;
-        QTextStream o{&outText}, e{&errText};
-        QTextStream &out() override { return o; }
-        QTextStream &err() override { return e; }
-        QString readLine() override { return {}; }
-        QString readSecretLine() override { return {}; }
-        bool isInteractive() const override { return false; }
-        bool colorEnabled() const override { return false; }
-        void readLinesAsync(QObject *, std::function<void(const QString &)>, std::function<void()> onEof) override
-        {
-            onEof();
-        }
-    } console;
     QStringList args;
     if (tool == "check"_L1)
         args = {u"check"_s};
@@ -187,12 +191,52 @@ void CoreWorker::runTool(const QString &tool)
         args = {u"verify-flagged"_s};
     else
         args = {u"debug"_s, u"bundle"_s};
-    cli::CliApp app(console, m_env);
-    const int code = app.run(args);
-    console.o.flush();
-    console.e.flush();
+    runCommands({args});
+}
+
+void CoreWorker::runCommands(const QList<QStringList> &commands)
+{
+    // The windows' and the tray's actions are the CLI's commands, run in-process on this thread
+    // (ui.md §12), one after the other; the first failure stops the rest.
+    QStringList messages;
+    bool ok = true;
+    for (const QStringList &args : commands) {
+        Q_EMIT progress(tr("Working… %1").arg(args.value(0)));
+        CaptureConsole console;
+        cli::CliApp app(console, m_env);
+        const int code = app.run(args);
+        console.o.flush();
+        console.e.flush();
+        const QString text = QString(console.outText + console.errText).trimmed();
+        if (!text.isEmpty())
+            messages.append(text);
+        if (code != 0) {
+            ok = false;
+            break;
+        }
+    }
+    Q_EMIT progress(QString());
     Q_EMIT dataChanged();
-    Q_EMIT finished(QString(console.outText + console.errText).trimmed(), code == 0);
+    Q_EMIT finished(messages.join(u'\n'), ok);
+}
+
+void CoreWorker::moveAccount(const QString &trackerKey, int to)
+{
+    // Manual order (ui.md §5): the record moves; current account and pin follow by identity.
+    bool moved = false;
+    Result<LoadedPool> saved = m_app->repository().update([&](AccountPool &pool) {
+        for (int i = 0; i < pool.accounts.size(); ++i)
+            if (pool.accounts[i].trackerKey() == trackerKey) {
+                moved = cma::moveAccount(pool, i, std::clamp(to, 0, int(pool.accounts.size()) - 1));
+                break;
+            }
+        return success();
+    });
+    Q_EMIT dataChanged();
+    if (!saved)
+        Q_EMIT finished(saved.error().message, false);
+    else if (!moved)
+        Q_EMIT finished(tr("That account is no longer in the pool."), false);
 }
 
 } // namespace cma::ui

@@ -32,6 +32,9 @@ public Q_SLOTS:
     void refreshNow();
     void pollCurrent();
     void runTool(const QString &tool);
+    /// CLI commands in order, in-process; finished() carries their output.
+    void runCommands(const QList<QStringList> &commands);
+    void moveAccount(const QString &trackerKey, int to);
     void setFastPolling(bool fast);
 
 Q_SIGNALS:

@@ -9,6 +9,16 @@
 #include "tray/coreworker.h"
 #include "tray/notifier.h"
 #include "tray/traycontroller.h"
+#include "models/accountsmodel.h"
+#include "models/poolview.h"
+#include "settings/settingkeys.h"
+#include "settings/settingswindow.h"
+#include "theme/theme.h"
+#include "theme/translation.h"
+#include "windows/accountswindow.h"
+#include "windows/forecastwindow.h"
+#include "windows/logindialog.h"
+#include "windows/welcomedialog.h"
 #include "util/atomicfile.h"
 #include "util/clock.h"
 #include "util/filelock.h"
@@ -19,17 +29,14 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
-#include <QLabel>
-#include <QListWidget>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScreen>
 #include <QThread>
 #include <QTimer>
-#include <QVBoxLayout>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -107,13 +114,16 @@ bool TrayApplication::start()
     Result<Endpoints> endpoints = Endpoints::fromEnvironment();
     m_app = std::make_unique<AppContext>(QProcessEnvironment::systemEnvironment(),
                                          endpoints ? endpoints.value() : Endpoints());
+    // First run: our desktop folder does not exist yet (claimInstance creates it).
+    const bool firstRun = !QFileInfo::exists(m_app->paths().desktopDir());
     if (!claimInstance())
         return false;
 
+    applyAppearance();
     m_tray = new TrayController(this);
-    m_notifier = std::make_unique<Notifier>(
-        m_app->paths().desktopDir() + u"/state.json"_s,
-        [this](const QString &title, const QString &message) { m_tray->notify(title, message); });
+    m_notifier =
+        std::make_unique<Notifier>(m_app->paths().desktopDir() + u"/state.json"_s,
+                                   [this](const QString &title, const QString &message) { notify(title, message); });
     m_tray->setStartAtLogin(startAtLogin());
 
     // The worker thread: everything that may block.
@@ -128,20 +138,24 @@ bool TrayApplication::start()
     connect(this, &TrayApplication::requestRefresh, m_worker, &CoreWorker::refreshNow);
     connect(this, &TrayApplication::requestTool, m_worker, &CoreWorker::runTool);
     connect(this, &TrayApplication::requestFastPolling, m_worker, &CoreWorker::setFastPolling);
+    connect(this, &TrayApplication::requestCommands, m_worker, &CoreWorker::runCommands);
+    connect(this, &TrayApplication::requestMove, m_worker, &CoreWorker::moveAccount);
     connect(m_worker, &CoreWorker::dataChanged, this, &TrayApplication::rebuild);
     connect(m_worker, &CoreWorker::progress, m_tray, &TrayController::setBusyText);
     connect(m_worker, &CoreWorker::readingFailed, this, [this](bool failed) { m_readingFailed = failed; });
     connect(m_worker, &CoreWorker::reloginNeeded, this, [this](const QString &) {
-        m_tray->notify(tr("Sign-in needed"), tr("An account needs to sign in again; see the tray menu."));
+        notify(tr("Sign-in needed"), tr("An account needs to sign in again; see the tray menu."));
     });
     connect(m_worker, &CoreWorker::finished, this, [this](const QString &message, bool ok) {
         if (m_pendingTool == "diagnostics"_L1 && ok) {
             QApplication::clipboard()->setText(message);
-            m_tray->notify(tr("Diagnostics copied"), tr("The redacted debug bundle is on the clipboard."));
+            notify(tr("Diagnostics copied"), tr("The redacted debug bundle is on the clipboard."));
         } else if (!message.isEmpty()) {
-            m_tray->notify(ok ? tr("Codex Multi-Auth") : tr("That did not work"), message.left(400));
+            notify(ok ? tr("Codex Multi-Auth") : tr("That did not work"), message.left(400));
         }
         m_pendingTool.clear();
+        if (m_window)
+            m_window->showResult(message, ok);
         Q_EMIT actionFinished(message, ok);
     });
     m_thread->start();
@@ -162,8 +176,10 @@ bool TrayApplication::start()
         m_pendingTool = tool;
         Q_EMIT requestTool(tool);
     });
-    connect(m_tray, &TrayController::addAccountRequested, this, &TrayApplication::startLogin);
+    connect(m_tray, &TrayController::addAccountRequested, this, [this] { startLogin(); });
     connect(m_tray, &TrayController::openWindowRequested, this, &TrayApplication::showWindow);
+    connect(m_tray, &TrayController::openForecastRequested, this, &TrayApplication::showForecast);
+    connect(m_tray, &TrayController::openSettingsRequested, this, &TrayApplication::showSettings);
     connect(m_tray, &TrayController::importForeignRequested, this, &TrayApplication::importForeign);
     connect(m_tray, &TrayController::quitRequested, qApp, &QApplication::quit);
     connect(m_tray, &TrayController::startAtLoginToggled, this, [this](bool on) {
@@ -184,8 +200,7 @@ bool TrayApplication::start()
     connect(m_sync, &LiveSync::reconciled, this, &TrayApplication::rebuild);
     connect(m_sync, &LiveSync::foreignAccount, this, [this](const QString &email) {
         m_foreignEmail = email;
-        m_tray->notify(tr("Unknown Codex account"),
-                       tr("Codex is signed in as %1, which is not in your pool").arg(email));
+        notify(tr("Unknown Codex account"), tr("Codex is signed in as %1, which is not in your pool").arg(email));
         rebuild();
     });
     connect(m_sync, &LiveSync::codexCredentialsChanged, this, [this] {
@@ -199,11 +214,10 @@ bool TrayApplication::start()
     m_sync->start();
 
     rebuild();
-    const bool firstRun = !QFileInfo::exists(m_app->repository().store().path());
     if (TrayController::trayAvailable()) {
         m_tray->show();
         if (firstRun && !m_startMinimized)
-            showWindow(); // the first-run welcome (ui.md §11)
+            showWelcome(); // ui.md §11
     } else {
         showWindow(); // no tray: the window stays reachable (ui.md §10)
     }
@@ -212,122 +226,204 @@ bool TrayApplication::start()
 
 void TrayApplication::rebuild()
 {
-    m_app->settings().reload();
-    Result<LoadedPool> loaded = m_app->repository().load();
+    const PoolView view = PoolView::gather(*m_app, Clock::instance().nowMs());
+    PoolView shown = view;
+    shown.foreignEmail = m_foreignEmail;
     TraySnapshotBuilder::Input in;
-    in.now = Clock::instance().nowMs();
+    in.now = view.now;
     in.stale = m_readingFailed;
     in.foreignEmail = m_foreignEmail;
     in.codexSignedOut = m_codexSignedOut;
-    const QJsonValue hide = m_app->settings().value(u"desktop"_s, u"hidePersonalInfo"_s);
-    in.hidePersonalInfo = hide.isBool() && hide.toBool();
-    if (loaded) {
-        in.pool = loaded->pool;
-        if (loaded->health == StorageHealth::Corrupt)
-            in.storageProblem = tr("Storage damaged — run codex-multi-auth --cli doctor");
-        else if (loaded->readOnly())
-            in.storageProblem = tr("Storage written by a newer version (read-only)");
-    } else {
+    in.hidePersonalInfo = view.hidePersonalInfo;
+    in.pool = view.pool;
+    if (view.storageBusy)
         in.storageProblem = tr("Storage busy");
-    }
-    m_app->quotaCache().reload();
-    m_app->quotaSamples().reload();
+    else if (view.health == StorageHealth::Corrupt)
+        in.storageProblem = tr("Storage damaged — run codex-multi-auth --cli doctor");
+    else if (view.health == StorageHealth::ReadOnly)
+        in.storageProblem = tr("Storage written by a newer version (read-only)");
     in.samples = &m_app->quotaSamples();
-    in.facts = cli::gatherFacts(*m_app, in.pool, /*checkSecrets=*/false);
-    const TraySnapshot snapshot = TraySnapshotBuilder::build(in);
-    m_tray->setSnapshot(snapshot);
+    in.facts = view.facts;
+    m_tray->setSnapshot(TraySnapshotBuilder::build(in));
     m_notifier->evaluate(in.pool, in.facts, in.now);
-    if (m_window) {
-        if (auto *list = m_window->findChild<QListWidget *>()) {
-            list->clear();
-            for (const TrayRow &r : snapshot.rows) {
-                const QString detail = r.reason.isEmpty() ? r.quotaText : r.reason;
-                auto *item = new QListWidgetItem((r.current ? u"✓ "_s : u"   "_s) + r.label +
-                                                     (detail.isEmpty() ? QString() : u"  —  "_s + detail),
-                                                 list);
-                item->setData(Qt::UserRole, r.index);
-            }
-        }
-    }
+    if (m_window)
+        m_window->setView(shown);
+    if (m_forecast)
+        m_forecast->setView(shown);
+}
+
+AccountsWindow *TrayApplication::accountsWindow() const
+{
+    return m_window;
+}
+
+ForecastWindow *TrayApplication::forecastWindow() const
+{
+    return m_forecast;
+}
+
+SettingsWindow *TrayApplication::settingsWindow() const
+{
+    return m_settings;
+}
+
+LoginDialog *TrayApplication::loginDialog() const
+{
+    return m_loginDialog;
+}
+
+void TrayApplication::connectCommands(QObject *window)
+{
+    // Every window action is a CLI command run on the worker (ui.md §12).
+    connect(window, SIGNAL(commandsRequested(QList<QStringList>)), this, SIGNAL(requestCommands(QList<QStringList>)));
 }
 
 void TrayApplication::showWindow()
 {
     if (!m_window) {
-        auto *w = new QWidget;
-        w->setObjectName(u"accountsFallback"_s);
-        w->setWindowTitle(tr("Codex Multi-Auth"));
-        auto *layout = new QVBoxLayout(w);
-        auto *intro =
-            new QLabel(TrayController::trayAvailable()
-                           ? tr("Welcome. Add your ChatGPT accounts; the tray icon shows the current account's quota, "
-                                "and its menu switches Codex in one click.")
-                           : tr("This desktop has no system tray, so Codex Multi-Auth keeps this window instead."),
-                       w);
-        intro->setWordWrap(true);
-        layout->addWidget(intro);
-        auto *list = new QListWidget(w);
-        list->setAccessibleName(tr("Accounts"));
-        layout->addWidget(list);
-        auto *switchButton = new QPushButton(tr("&Switch Codex to this account"), w);
-        auto *add = new QPushButton(tr("&Add account…"), w);
-        auto *refresh = new QPushButton(tr("&Refresh now"), w);
-        auto *menu = new QPushButton(tr("&More…"), w);
-        menu->setMenu(m_tray->menu());
-        for (QPushButton *b : {switchButton, add, refresh, menu})
-            layout->addWidget(b);
-        connect(switchButton, &QPushButton::clicked, this, [this, list] {
-            if (QListWidgetItem *item = list->currentItem())
-                m_tray->switchRequested(item->data(Qt::UserRole).toInt());
-        });
-        connect(list, &QListWidget::itemActivated, this,
-                [this](QListWidgetItem *item) { m_tray->switchRequested(item->data(Qt::UserRole).toInt()); });
-        connect(add, &QPushButton::clicked, this, &TrayApplication::startLogin);
-        connect(refresh, &QPushButton::clicked, this, &TrayApplication::requestRefresh);
-        w->resize(560, 380);
+        auto *w = new AccountsWindow;
         m_window = w;
+        connectCommands(w);
+        connect(w, &AccountsWindow::addAccountRequested, this, [this] { startLogin(); });
+        connect(w, &AccountsWindow::reloginRequested, this, [this](int index) { startLogin(index); });
+        connect(w, &AccountsWindow::refreshNowRequested, this, &TrayApplication::requestRefresh);
+        connect(w, &AccountsWindow::switchToBestRequested, this, &TrayApplication::requestBest);
+        connect(w, &AccountsWindow::importForeignRequested, this, &TrayApplication::importForeign);
+        connect(w, &AccountsWindow::openForecastRequested, this, &TrayApplication::showForecast);
+        connect(w, &AccountsWindow::openSettingsRequested, this, &TrayApplication::showSettings);
+        connect(w, &AccountsWindow::quitRequested, qApp, &QApplication::quit);
+        connect(w, &AccountsWindow::moveRequested, this, [this](int from, int to) {
+            const PoolView &v = m_window->model()->view();
+            if (from >= 0 && from < v.pool.accounts.size())
+                Q_EMIT requestMove(v.pool.accounts[from].trackerKey(), to);
+        });
+        connect(w, &AccountsWindow::removeFlaggedRequested, this, [this](const QString &refreshKey) {
+            PoolStore flagged(m_app->paths().flaggedPath(), PoolStore::Kind::Flagged);
+            Result<LoadedPool> saved = flagged.update([&](AccountPool &pool) {
+                pool.accounts.removeIf([&](const Account &a) { return a.refreshToken == refreshKey; });
+                return success();
+            });
+            if (!saved)
+                m_window->showResult(saved.error().message, false);
+            rebuild();
+        });
+        w->setSortMode(
+            m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s));
+        const bool noTray = !TrayController::trayAvailable();
+        w->setMainWindowMode(noTray, noTray ? m_tray->menu() : nullptr);
         rebuild();
+    }
+    if (m_startMinimized && !TrayController::trayAvailable() && !m_window->isVisible()) {
+        m_window->showMinimized();
+        return;
     }
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
 }
 
-void TrayApplication::startLogin()
+void TrayApplication::showForecast()
 {
-    if (m_login)
-        m_login->cancel();
-    Result<LoadedPool> loaded = m_app->repository().load();
-    auto *login = new BrowserLogin(m_app->endpoints(), loaded && !loaded->pool.accounts.isEmpty(), this);
-    m_login = login;
-    connect(login, &BrowserLogin::urlReady, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
-    connect(login, &BrowserLogin::failed, this, [this, login](const QString &message, bool) {
-        m_tray->notify(tr("Sign-in failed"), message);
-        login->deleteLater();
-    });
-    connect(login, &BrowserLogin::succeeded, this, [this, login](const LoginResult &r) {
-        Result<Account> account = accountFromLogin(r.tokens);
-        if (account) {
-            int index = -1;
-            Result<LoadedPool> saved = m_app->repository(true).update([&](AccountPool &p) {
-                index = upsertAccount(p, account.value()).second;
-                if (p.accounts.size() == 1)
-                    p.select(0);
-                return success();
-            });
-            if (saved) {
-                m_tray->notify(tr("Account added"),
-                               tr("%1 is in your pool.")
-                                   .arg(account->email.value_or(accountLabelText(account.value(), index + 1))));
-                if (saved->pool.accounts.size() == 1)
-                    Q_EMIT requestSwitch(saved->pool.accounts.first().trackerKey(), false);
-            }
+    if (!m_forecast) {
+        m_forecast = new ForecastWindow;
+        m_forecast->setAttribute(Qt::WA_DeleteOnClose);
+        connectCommands(m_forecast);
+        connect(m_forecast, &ForecastWindow::switchToBestRequested, this, &TrayApplication::requestBest);
+        connect(m_forecast, &ForecastWindow::refreshNowRequested, this, &TrayApplication::requestRefresh);
+        rebuild();
+    }
+    m_forecast->show();
+    m_forecast->raise();
+    m_forecast->activateWindow();
+}
+
+void TrayApplication::showSettings()
+{
+    if (!m_settings) {
+        m_settings = new SettingsWindow(*m_app);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        connectCommands(m_settings);
+        connect(m_settings, &SettingsWindow::startAtLoginChanged, this, [this](bool on) {
+            setStartAtLogin(on);
+            m_tray->setStartAtLogin(startAtLogin());
+        });
+        connect(m_settings, &SettingsWindow::settingsSaved, this, [this](const QStringList &changed) {
+            if (changed.contains(u"desktop.language"_s))
+                applyAppearance();
+            if (changed.contains(u"dashboardDisplaySettings.menuSortMode"_s) && m_window)
+                m_window->setSortMode(m_app->settings()
+                                          .value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s)
+                                          .toString(u"ready-first"_s));
+            rebuild();
+        });
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void TrayApplication::applyAppearance()
+{
+    m_app->settings().reload();
+    const QProcessEnvironment env = m_app->env();
+    auto value = [&](const QString &name) {
+        const SettingKey *k = findSettingKey(name);
+        return k ? effectiveSetting(*k, m_app->settings(), env).value : QJsonValue();
+    };
+    Theme::instance().apply(ThemeSettings::fromValues(value));
+    const QString language = value(u"desktop.language"_s).toString(u"system"_s);
+    if (language == m_language)
+        return;
+    m_language = language;
+    useLanguage(language);
+    // Windows built in the old language are rebuilt on next open; the open ones close now.
+    for (QWidget *w : {static_cast<QWidget *>(m_window.data()), static_cast<QWidget *>(m_forecast.data())}) {
+        if (w && !(w == m_window && m_window->mainWindowMode()))
+            w->deleteLater();
+    }
+}
+
+void TrayApplication::showWelcome()
+{
+    auto *welcome = new WelcomeDialog(*m_app);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(welcome, &WelcomeDialog::addAccountRequested, this, [this] { startLogin(); });
+    connect(welcome, &QDialog::accepted, this, [this, welcome] {
+        if (welcome->startAtLogin() != startAtLogin()) {
+            setStartAtLogin(welcome->startAtLogin());
+            m_tray->setStartAtLogin(startAtLogin());
         }
-        login->waitForSuccessPage();
-        login->deleteLater();
+    });
+    welcome->show();
+}
+
+void TrayApplication::notify(const QString &title, const QString &message)
+{
+    if (m_tray->notify(title, message))
+        return;
+    // No notifier (no tray): the alert becomes a banner in the accounts window (ui.md §10).
+    if (m_window)
+        m_window->addNotice(title, message);
+}
+
+void TrayApplication::startLogin(int reloginIndex)
+{
+    if (m_loginDialog) {
+        m_loginDialog->raise();
+        m_loginDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new LoginDialog(*m_app, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_loginDialog = dialog;
+    if (reloginIndex >= 0)
+        dialog->setRelogin(reloginIndex);
+    connect(dialog, &LoginDialog::accountSaved, this, [this](const QString &summary) {
+        if (m_window)
+            m_window->showResult(summary, true);
         rebuild();
     });
-    login->start();
+    dialog->show();
 }
 
 void TrayApplication::importForeign()
@@ -336,7 +432,7 @@ void TrayApplication::importForeign()
     SwitchService(*m_app).importForeignLiveAccount(&notices);
     m_foreignEmail.clear();
     if (!notices.isEmpty())
-        m_tray->notify(tr("Account added"), notices.join(u' '));
+        notify(tr("Account added"), notices.join(u' '));
     rebuild();
 }
 
@@ -348,9 +444,9 @@ void TrayApplication::runSmokeTest(const QString &dir)
     if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "fallback"_L1) {
         // No tray host: the window must be there instead, listing every account.
         QTimer::singleShot(1500, this, [this, dir] {
-            auto *list = m_window ? m_window->findChild<QListWidget *>() : nullptr;
-            const bool ok = !TrayController::trayAvailable() && m_window && m_window->isVisible() && list &&
-                            list->count() == m_tray->snapshot().rows.size() && list->count() > 0;
+            const int rows = m_window ? m_window->model()->rowCount() : 0;
+            const bool ok = !TrayController::trayAvailable() && m_window && m_window->isVisible() &&
+                            m_window->mainWindowMode() && rows == m_tray->snapshot().rows.size() && rows > 0;
             if (m_window)
                 m_window->grab().save(dir + u"/no-tray-window.png"_s);
             std::fprintf(stderr, "smoke: no-tray window %s\n", ok ? "shown" : "missing");

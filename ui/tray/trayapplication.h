@@ -13,16 +13,20 @@ class QWidget;
 
 namespace cma {
 class AppContext;
-class BrowserLogin;
 class FileLock;
 class LiveSync;
 } // namespace cma
 
 namespace cma::ui {
 
+class AccountsWindow;
 class CoreWorker;
+class ForecastWindow;
+class LoginDialog;
 class Notifier;
+class SettingsWindow;
 class TrayController;
+struct PoolView;
 
 /// The tray process (ui.md §1–4, §9–11; runtime.md §1): one instance per storage root, the tray
 /// façade, live sync, the refresh guardian and quota polling on a worker thread, notifications,
@@ -55,12 +59,29 @@ Q_SIGNALS:
     void requestRefresh();
     void requestTool(const QString &tool);
     void requestFastPolling(bool fast);
+    void requestCommands(const QList<QStringList> &commands);
+    void requestMove(const QString &trackerKey, int to);
+
+public:
+    void showWindow();
+    void showForecast();
+    void showSettings();
+    /// The first-run welcome (ui.md §11).
+    void showWelcome();
+    /// The login dialog; \a reloginIndex ≥ 0 opens it in re-login mode for that account.
+    void startLogin(int reloginIndex = -1);
+    AccountsWindow *accountsWindow() const;
+    ForecastWindow *forecastWindow() const;
+    SettingsWindow *settingsWindow() const;
+    LoginDialog *loginDialog() const;
+    /// Applies the saved theme and language (at start, and after Settings → OK).
+    void applyAppearance();
 
 private:
-    void showWindow();
-    void startLogin();
     void importForeign();
     bool claimInstance();
+    void notify(const QString &title, const QString &message);
+    void connectCommands(QObject *window);
 
     bool m_startMinimized;
     std::unique_ptr<AppContext> m_app;
@@ -71,8 +92,11 @@ private:
     LiveSync *m_sync = nullptr;
     QThread *m_thread = nullptr;
     CoreWorker *m_worker = nullptr;
-    QPointer<QWidget> m_window;
-    QPointer<BrowserLogin> m_login;
+    QPointer<AccountsWindow> m_window;
+    QPointer<ForecastWindow> m_forecast;
+    QPointer<SettingsWindow> m_settings;
+    QPointer<LoginDialog> m_loginDialog;
+    QString m_language;
     QString m_pendingTool;
     QString m_foreignEmail;
     bool m_codexSignedOut = false;

@@ -1,5 +1,7 @@
 #include "traycontroller.h"
 
+#include "theme/theme.h"
+
 #include <QAction>
 #include <QMenu>
 #include <QSystemTrayIcon>
@@ -15,7 +17,25 @@ TrayController::TrayController(QObject *parent)
     m_menu->setObjectName(u"trayMenu"_s);
     connect(m_menu, &QMenu::aboutToShow, this, &TrayController::menuOpened);
     connect(m_menu, &QMenu::aboutToHide, this, &TrayController::menuClosed);
+    // The settings window previews the tray icon options live (ui.md §8).
+    connect(&Theme::instance(), &Theme::changed, this, &TrayController::updateIcon);
     rebuild();
+}
+
+TrayIconState TrayController::iconState() const
+{
+    TrayIconState state = m_snapshot.icon;
+    const ThemeSettings &theme = Theme::instance().current();
+    state.showUsed = theme.trayShowUsed;
+    state.colored = theme.trayColored;
+    state.percentText = theme.trayStyle == "percent"_L1;
+    return state;
+}
+
+void TrayController::updateIcon()
+{
+    if (m_tray)
+        m_tray->setIcon(TrayIconRenderer::icon(iconState()));
 }
 
 TrayController::~TrayController()
@@ -42,7 +62,7 @@ void TrayController::show()
                 m_menu->popup(QCursor::pos());
         });
     }
-    m_tray->setIcon(TrayIconRenderer::icon(m_snapshot.icon));
+    updateIcon();
     m_tray->setToolTip(m_snapshot.tooltip);
     m_tray->show();
 }
@@ -56,7 +76,7 @@ void TrayController::setSnapshot(const TraySnapshot &snapshot)
 {
     m_snapshot = snapshot;
     if (m_tray) {
-        m_tray->setIcon(TrayIconRenderer::icon(snapshot.icon));
+        updateIcon();
         m_tray->setToolTip(snapshot.tooltip);
     }
     rebuild();
@@ -80,10 +100,12 @@ void TrayController::setStartAtLogin(bool on)
     rebuild();
 }
 
-void TrayController::notify(const QString &title, const QString &message)
+bool TrayController::notify(const QString &title, const QString &message)
 {
-    if (m_tray && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, message, QSystemTrayIcon::Information, 5000);
+    if (!m_tray || !m_tray->isVisible() || !QSystemTrayIcon::supportsMessages())
+        return false;
+    m_tray->showMessage(title, message, QSystemTrayIcon::Information, 5000);
+    return true;
 }
 
 QAction *TrayController::actionForAccount(int index) const
@@ -101,7 +123,7 @@ QAction *TrayController::addRow(QMenu *menu, const TrayRow &row, int visibleNumb
     if (!row.plan.isEmpty())
         text += u" · "_s + row.plan;
     if (row.pinned)
-        text += u" 📌"_s;
+        text += u" ⚑"_s;
     const QString detail = !row.reason.isEmpty() ? row.reason : row.quotaText;
     if (!detail.isEmpty())
         text += (m_snapshot.compact ? u"  —  "_s : u"\n      "_s) + detail;
@@ -174,6 +196,8 @@ void TrayController::rebuild()
         connect(a, &QAction::triggered, this, [this, key] { Q_EMIT toolRequested(key); });
     }
     m_menu->addAction(tr("Accounts…"), this, &TrayController::openWindowRequested);
+    m_menu->addAction(tr("Forecast and quota…"), this, &TrayController::openForecastRequested);
+    m_menu->addAction(tr("Settings…"), this, &TrayController::openSettingsRequested);
     QAction *login = m_menu->addAction(tr("Start at login"));
     login->setCheckable(true);
     login->setChecked(m_startAtLogin);

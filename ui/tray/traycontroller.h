@@ -24,12 +24,15 @@ public:
     void show();
     bool isVisible() const;
     void setSnapshot(const TraySnapshot &snapshot);
+    /// The icon as drawn now: the snapshot's state with the theme's tray icon options.
+    TrayIconState iconState() const;
     const TraySnapshot &snapshot() const { return m_snapshot; }
     /// Replaces "Refresh now" with progress (`Refreshing… 2/4`); empty restores it.
     void setBusyText(const QString &text);
     void setNotificationsPaused(bool paused);
     void setStartAtLogin(bool on);
-    void notify(const QString &title, const QString &message);
+    /// False when there is no notifier to show it (no tray): the caller shows a banner instead.
+    bool notify(const QString &title, const QString &message);
 
     QMenu *menu() const { return m_menu; }
     /// The row action of a pool index (tests, keyboard).
@@ -43,6 +46,8 @@ Q_SIGNALS:
     void refreshNowRequested();
     void toolRequested(const QString &tool);
     void openWindowRequested();
+    void openForecastRequested();
+    void openSettingsRequested();
     void pauseNotificationsRequested(int minutes);
     void startAtLoginToggled(bool on);
     void importForeignRequested();
@@ -52,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void updateIcon();
     QAction *addRow(QMenu *menu, const TrayRow &row, int visibleNumber);
 
     QSystemTrayIcon *m_tray = nullptr;

@@ -43,16 +43,29 @@ QImage TrayIconRenderer::render(const TrayIconState &state, int logicalSize, qre
         p.fillRect(QRectF(pad, y, width, barH), QColor(0x4a, 0x50, 0x5a));
         if (left) {
             const double clamped = std::clamp(*left, 0.0, 100.0);
-            qreal filled = snap(width * clamped / 100.0);
-            if (clamped > 0 && filled <= 0)
+            const double shown = state.showUsed ? 100.0 - clamped : clamped;
+            qreal filled = snap(width * shown / 100.0);
+            if (shown > 0 && filled <= 0)
                 filled = 1.0 / dpr; // a sliver stays visible until the window is truly empty
-            p.fillRect(QRectF(pad, y, filled, barH), colorForLeft(clamped));
+            const QColor fill = state.colored || clamped <= 10.0 ? colorForLeft(clamped) : QColor(0xe6, 0xe8, 0xeb);
+            p.fillRect(QRectF(pad, y, filled, barH), fill);
         }
         p.setRenderHint(QPainter::Antialiasing, true);
     };
 
     switch (state.kind) {
     case TrayIconState::Kind::Meter:
+        if (state.percentText && state.shortLeft) {
+            const double left = std::clamp(*state.shortLeft, 0.0, 100.0);
+            QFont f;
+            f.setPixelSize(int(s * (left >= 99.5 ? 0.42 : 0.56)));
+            f.setBold(true);
+            p.setFont(f);
+            p.setPen(state.colored || left <= 10.0 ? colorForLeft(left) : QColor(0xe6, 0xe8, 0xeb));
+            p.drawText(QRectF(0, 0, s, s), Qt::AlignCenter,
+                       QString::number(qRound(state.showUsed ? 100.0 - left : left)));
+            break;
+        }
         drawBar(pad, state.shortLeft);
         drawBar(2 * pad + barH, state.longLeft);
         break;

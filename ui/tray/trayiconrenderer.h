@@ -23,6 +23,12 @@ struct TrayIconState
     std::optional<double> longLeft;
     bool stale = false;
     bool attention = false;
+    /// The icon options of ui.md §8 (`desktop.trayIcon.*`): bars filled by the used share instead
+    /// of what is left; traffic-light colours (else one neutral fill, red only when nearly empty);
+    /// the number of the short window instead of bars.
+    bool showUsed = false;
+    bool colored = true;
+    bool percentText = false;
 };
 
 /// Draws the tray icon at run time with QPainter, crisp at any device pixel ratio.

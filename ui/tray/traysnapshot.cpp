@@ -1,5 +1,7 @@
 #include "traysnapshot.h"
 
+#include "models/poolview.h"
+
 #include "auth/jwt.h"
 #include "util/redact.h"
 #include "util/timefmt.h"
@@ -12,18 +14,9 @@ namespace cma::ui {
 
 namespace {
 
-std::optional<double> leftOf(const QuotaWindow &w, qint64 now)
-{
-    if (!w.usedPercent)
-        return std::nullopt;
-    if (w.resetAtMs && *w.resetAtMs <= now)
-        return 100.0; // refreshing…
-    return std::clamp(100.0 - *w.usedPercent, 0.0, 100.0);
-}
-
 QString windowText(const QuotaWindow &w, qint64 now)
 {
-    const std::optional<double> left = leftOf(w, now);
+    const std::optional<double> left = quotaLeft(w, now);
     if (!left)
         return {};
     QString t = QCoreApplication::translate("TraySnapshotBuilder", "%1 %2% left")
@@ -102,8 +95,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     // Icon.
     s.icon.kind = TrayIconState::Kind::Meter;
     if (cf.quota) {
-        s.icon.shortLeft = leftOf(cf.quota->primary, in.now);
-        s.icon.longLeft = leftOf(cf.quota->secondary, in.now);
+        s.icon.shortLeft = quotaLeft(cf.quota->primary, in.now);
+        s.icon.longLeft = quotaLeft(cf.quota->secondary, in.now);
         if (!s.icon.shortLeft && s.icon.longLeft)
             std::swap(s.icon.shortLeft, s.icon.longLeft); // one window: one bar on top
     }
@@ -158,8 +151,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
         else if (const qint64 rl = storedRateLimitUntil(pool.accounts[i], u"codex"_s, {}, in.now); rl > 0)
             r.reason = tr("rate-limited · %1").arg(formatDuration(rl - in.now));
         if (f.quota) {
-            r.shortLeft = leftOf(f.quota->primary, in.now);
-            r.longLeft = leftOf(f.quota->secondary, in.now);
+            r.shortLeft = quotaLeft(f.quota->primary, in.now);
+            r.longLeft = quotaLeft(f.quota->secondary, in.now);
             QStringList parts;
             for (const QuotaWindow *w : {&f.quota->primary, &f.quota->secondary}) {
                 const QString t = windowText(*w, in.now);

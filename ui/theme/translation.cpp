@@ -1,0 +1,53 @@
+#include "translation.h"
+
+#include "util/timefmt.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace cma::ui {
+
+QString translationsDir()
+{
+    const QString env = qEnvironmentVariable("CMA_TRANSLATIONS_DIR");
+    if (!env.isEmpty())
+        return env;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{appDir + u"/../share/codex-multi-auth/translations"_s,
+                                 QStringLiteral(CMA_BUILD_TRANSLATIONS_DIR), appDir + u"/translations"_s};
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate + u"/codex-multi-auth_de.qm"_s).exists())
+            return QDir::cleanPath(candidate);
+    }
+    return QStringLiteral(CMA_BUILD_TRANSLATIONS_DIR);
+}
+
+bool useLanguage(const QString &language)
+{
+    static QPointer<QTranslator> installed;
+    if (installed) {
+        QCoreApplication::removeTranslator(installed);
+        delete installed;
+    }
+    const QLocale locale = language.isEmpty() || language == "system"_L1 ? QLocale::system() : QLocale(language);
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    setTimeLocale(english ? QLocale::c() : locale);
+    if (english)
+        return false;
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (!translator->load(locale, u"codex-multi-auth"_s, u"_"_s, translationsDir())) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    installed = translator;
+    return true;
+}
+
+} // namespace cma::ui

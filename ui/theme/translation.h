@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+class QTranslator;
+
+namespace cma::ui {
+
+/// Where the compiled translations (`codex-multi-auth_de.qm`) are: CMA_TRANSLATIONS_DIR, the
+/// installed `share/codex-multi-auth/translations` next to the executable's prefix, or the build
+/// tree's `translations/`.
+QString translationsDir();
+
+/// Replaces the installed application translation with the one for \a language (`system`, `en`,
+/// `de`). Returns false when English (no file needed) or when no file exists for it.
+bool useLanguage(const QString &language);
+
+} // namespace cma::ui

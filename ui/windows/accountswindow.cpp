@@ -1,0 +1,939 @@
+#include "accountswindow.h"
+
+#include "auth/jwt.h"
+#include "models/accountsmodel.h"
+#include "quota/runway.h"
+#include "util/timefmt.h"
+#include "windows/banner.h"
+#include "windows/quotabar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryFile>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace cma::ui {
+
+// --- proxy -------------------------------------------------------------------------------------
+
+void AccountsProxy::setSearch(const QString &text)
+{
+    m_search = text.trimmed();
+    invalidateFilter();
+}
+
+void AccountsProxy::setBaseOrder(const QString &mode)
+{
+    m_mode = mode;
+    m_columnSort = false;
+    setSortRole(mode == "manual"_L1 ? AccountsModel::PoolIndexRole : AccountsModel::ReadyRankRole);
+    sort(0, Qt::AscendingOrder);
+    invalidate();
+}
+
+void AccountsProxy::sortByColumn(int column, Qt::SortOrder order)
+{
+    m_columnSort = true;
+    setSortRole(AccountsModel::SortRole);
+    sort(column, order);
+}
+
+bool AccountsProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_search.isEmpty())
+        return true;
+    const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
+    return i.data(AccountsModel::SearchRole).toString().contains(m_search, Qt::CaseInsensitive);
+}
+
+bool AccountsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant l = left.data(sortRole()), r = right.data(sortRole());
+    if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString)
+        return QString::localeAwareCompare(l.toString(), r.toString()) < 0;
+    if (l.toDouble() != r.toDouble())
+        return l.toDouble() < r.toDouble();
+    return left.row() < right.row();
+}
+
+// --- window ------------------------------------------------------------------------------------
+
+AccountsWindow::AccountsWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new AccountsModel(this))
+    , m_proxy(new AccountsProxy(this))
+{
+    setObjectName(u"accountsWindow"_s);
+    setWindowTitle(tr("Accounts — Codex Multi-Auth"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setBaseOrder(u"ready-first"_s);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    m_banners = new BannerArea(central);
+    layout->addWidget(m_banners);
+
+    auto *searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(central);
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Search email, label, id, tag or note  ( / )"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search accounts"));
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &AccountsProxy::setSearch);
+    auto *orderLabel = new QLabel(tr("&Order:"), central);
+    m_order = new QComboBox(central);
+    m_order->setObjectName(u"order"_s);
+    m_order->addItem(tr("Ready first"), u"ready-first"_s);
+    m_order->addItem(tr("Manual (drag to reorder)"), u"manual"_s);
+    orderLabel->setBuddy(m_order);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this] { setSortMode(m_order->currentData().toString()); });
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(orderLabel);
+    searchRow->addWidget(m_order);
+    layout->addLayout(searchRow);
+
+    auto *split = new QSplitter(Qt::Horizontal, central);
+    m_table = new QTableView(split);
+    m_table->setObjectName(u"accountsTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Accounts"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setItemDelegateForColumn(AccountsModel::ShortWindow, new QuotaBarDelegate(m_table));
+    m_table->setItemDelegateForColumn(AccountsModel::LongWindow, new QuotaBarDelegate(m_table));
+    m_table->setItemDelegateForColumn(AccountsModel::Status, new BadgeDelegate(m_table));
+    m_table->setDragDropMode(QAbstractItemView::DragDrop);
+    m_table->setDefaultDropAction(Qt::MoveAction);
+    m_table->setDragDropOverwriteMode(false);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(false);
+    header->setStretchLastSection(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::sectionClicked, this, [this, header](int column) {
+        const Qt::SortOrder order = m_proxy->columnSortActive() && header->sortIndicatorSection() == column &&
+                                            header->sortIndicatorOrder() == Qt::AscendingOrder
+                                        ? Qt::DescendingOrder
+                                        : Qt::AscendingOrder;
+        header->setSortIndicatorShown(true);
+        header->setSortIndicator(column, order);
+        m_proxy->sortByColumn(column, order);
+    });
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int c = 0; c < AccountsModel::ColumnCount; ++c) {
+            QAction *a = menu.addAction(AccountsModel::columnTitle(c));
+            a->setCheckable(true);
+            a->setChecked(!m_table->isColumnHidden(c));
+            connect(a, &QAction::toggled, this, [this, c](bool on) { m_table->setColumnHidden(c, !on); });
+        }
+        menu.addSeparator();
+        menu.addAction(tr("Reset order"), this, [this] { setSortMode(m_order->currentData().toString()); });
+        menu.exec(header->mapToGlobal(pos));
+    });
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setColumnHidden(AccountsModel::Risk, true);
+    m_table->setColumnHidden(AccountsModel::Tags, true);
+    connect(m_model, &AccountsModel::moveRequested, this, &AccountsWindow::moveRequested);
+    connect(m_table, &QTableView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { actionMenu()->exec(m_table->viewport()->mapToGlobal(pos)); });
+    connect(m_table, &QTableView::activated, this, [this] { m_actions.value(u"switch"_s)->trigger(); });
+
+    m_details = new QTextBrowser(split);
+    m_details->setObjectName(u"details"_s);
+    m_details->setAccessibleName(tr("Account details"));
+    m_details->setOpenLinks(false);
+    m_details->setMinimumWidth(260);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        buildActions();
+    });
+
+    // Problem accounts (the flagged file), collapsible.
+    m_flaggedToggle = new QToolButton(central);
+    m_flaggedToggle->setObjectName(u"problemToggle"_s);
+    m_flaggedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_flaggedToggle->setArrowType(Qt::RightArrow);
+    m_flaggedToggle->setCheckable(true);
+    m_flaggedToggle->setAutoRaise(true);
+    layout->addWidget(m_flaggedToggle);
+    m_flaggedBox = new QWidget(central);
+    auto *flaggedLayout = new QVBoxLayout(m_flaggedBox);
+    flaggedLayout->setContentsMargins(16, 0, 0, 0);
+    m_flagged = new QTreeWidget(m_flaggedBox);
+    m_flagged->setObjectName(u"problemAccounts"_s);
+    m_flagged->setRootIsDecorated(false);
+    m_flagged->setHeaderLabels({tr("Account"), tr("Flagged"), tr("Reason"), tr("Last error")});
+    m_flagged->setAccessibleName(tr("Problem accounts"));
+    m_flagged->setMaximumHeight(140);
+    flaggedLayout->addWidget(m_flagged);
+    auto *flaggedButtons = new QHBoxLayout;
+    auto *verify = new QPushButton(tr("&Verify and restore"), m_flaggedBox);
+    auto *removeFlagged = new QPushButton(tr("Remove from &list"), m_flaggedBox);
+    flaggedButtons->addWidget(verify);
+    flaggedButtons->addWidget(removeFlagged);
+    flaggedButtons->addStretch();
+    flaggedLayout->addLayout(flaggedButtons);
+    layout->addWidget(m_flaggedBox);
+    m_flaggedBox->hide();
+    connect(m_flaggedToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_flaggedBox->setVisible(on);
+        m_flaggedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+    connect(verify, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"verify-flagged"_s}}); });
+    connect(removeFlagged, &QPushButton::clicked, this, [this] {
+        if (QTreeWidgetItem *item = m_flagged->currentItem())
+            Q_EMIT removeFlaggedRequested(item->data(0, Qt::UserRole).toString());
+    });
+
+    // Danger zone.
+    auto *danger = new QGroupBox(tr("Danger zone"), central);
+    auto *dangerLayout = new QHBoxLayout(danger);
+    auto *dangerText = new QLabel(tr("Delete every account of this pool and its saved secrets. Codex keeps its current "
+                                     "sign-in."),
+                                  danger);
+    dangerText->setWordWrap(true);
+    auto *deleteAllButton = new QPushButton(tr("&Delete all accounts…"), danger);
+    deleteAllButton->setObjectName(u"deleteAll"_s);
+    dangerLayout->addWidget(dangerText, 1);
+    dangerLayout->addWidget(deleteAllButton);
+    connect(deleteAllButton, &QPushButton::clicked, this, &AccountsWindow::deleteAll);
+    layout->addWidget(danger);
+    setCentralWidget(central);
+
+    // Status bar: storage path, health, secret mode, last save.
+    m_statusPath = new QLabel(this);
+    m_statusHealth = new QLabel(this);
+    m_statusSecrets = new QLabel(this);
+    m_statusSaved = new QLabel(this);
+    m_statusPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_statusHealth);
+    statusBar()->addPermanentWidget(m_statusSecrets);
+    statusBar()->addPermanentWidget(m_statusSaved);
+
+    buildToolbar();
+    buildActions();
+    auto *find = new QShortcut(QKeySequence(u"/"_s), this);
+    connect(find, &QShortcut::activated, m_search, qOverload<>(&QWidget::setFocus));
+    auto *find2 = new QShortcut(QKeySequence::Find, this);
+    connect(find2, &QShortcut::activated, m_search, qOverload<>(&QWidget::setFocus));
+    for (int n = 1; n <= 9; ++n) {
+        auto *s = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)), this);
+        connect(s, &QShortcut::activated, this, [this, n] {
+            if (n <= m_model->rowCount())
+                Q_EMIT commandsRequested({{u"switch"_s, QString::number(n)}});
+        });
+    }
+    resize(1080, 600);
+}
+
+AccountsWindow::~AccountsWindow() = default;
+
+void AccountsWindow::buildToolbar()
+{
+    QToolBar *bar = addToolBar(tr("Actions"));
+    bar->setObjectName(u"toolbar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(tr("&Add account…"), this, &AccountsWindow::addAccountRequested);
+    bar->addAction(tr("&Refresh now"), this, &AccountsWindow::refreshNowRequested);
+    bar->addAction(tr("Switch to &best"), this, &AccountsWindow::switchToBestRequested);
+    bar->addAction(tr("&Health check"), this, [this] { Q_EMIT commandsRequested({{u"check"_s}}); });
+    bar->addAction(tr("Auto-re&pair"), this, [this] { Q_EMIT commandsRequested({{u"fix"_s, u"--live"_s}}); });
+    bar->addAction(tr("E&xport…"), this, &AccountsWindow::exportPool);
+    bar->addAction(tr("&Import…"), this, &AccountsWindow::importFile);
+    auto *more = new QToolButton(bar);
+    more->setText(tr("More"));
+    more->setAccessibleName(tr("More actions"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(more);
+    menu->addAction(tr("Refresh all &tokens"), this, [this] { Q_EMIT commandsRequested({{u"refresh"_s}}); });
+    m_verifyFlagged = menu->addAction(tr("Verify problem accounts"), this,
+                                      [this] { Q_EMIT commandsRequested({{u"verify-flagged"_s}}); });
+    menu->addSeparator();
+    menu->addAction(tr("Forecast and quota…"), this, &AccountsWindow::openForecastRequested);
+    menu->addAction(tr("Settings…"), this, &AccountsWindow::openSettingsRequested);
+    menu->addSeparator();
+    menu->addAction(tr("Delete all accounts…"), this, &AccountsWindow::deleteAll);
+    more->setMenu(menu);
+    bar->addWidget(more);
+}
+
+QString AccountsWindow::selectorsText(const QList<int> &indexes) const
+{
+    QStringList parts;
+    for (int i : indexes)
+        parts.append(m_model->view().label(i));
+    return parts.join(u", "_s);
+}
+
+QList<int> AccountsWindow::selectedIndexes() const
+{
+    QList<int> out;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        out.append(i.data(AccountsModel::PoolIndexRole).toInt());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void AccountsWindow::selectIndex(int poolIndex)
+{
+    const QModelIndex source = m_model->index(poolIndex, 0);
+    const QModelIndex proxied = m_proxy->mapFromSource(source);
+    if (proxied.isValid())
+        m_table->selectionModel()->select(proxied, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows |
+                                                       QItemSelectionModel::Current);
+    m_table->setCurrentIndex(proxied);
+}
+
+void AccountsWindow::runForSelection(const QStringList &verb, bool oneCommandPerAccount)
+{
+    const QList<int> sel = selectedIndexes();
+    if (sel.isEmpty())
+        return;
+    QList<QStringList> commands;
+    if (oneCommandPerAccount) {
+        for (int i : sel)
+            commands.append(QStringList(verb) << QString::number(i + 1));
+    } else {
+        QStringList args = verb;
+        for (int i : sel)
+            args.append(QString::number(i + 1));
+        commands.append(args);
+    }
+    Q_EMIT commandsRequested(commands);
+}
+
+void AccountsWindow::buildActions()
+{
+    // One set of actions: the context menu, the details pane and the keys share them.
+    const QList<int> sel = selectedIndexes();
+    const PoolView &v = m_model->view();
+    const bool one = sel.size() == 1;
+    const bool any = !sel.isEmpty();
+    auto make = [this](const QString &id, const QString &text, const QKeySequence &key = {}) {
+        QAction *a = m_actions.value(id);
+        if (!a) {
+            a = new QAction(text, this);
+            a->setObjectName(id);
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            if (!key.isEmpty())
+                a->setShortcut(key);
+            m_table->addAction(a);
+            m_actions.insert(id, a);
+        }
+        a->setText(text);
+        return a;
+    };
+    const bool firstTime = m_actions.isEmpty();
+    QAction *sw = make(u"switch"_s, tr("Set as &current"), QKeySequence(Qt::Key_Return));
+    QAction *unpin = make(u"unpin"_s, tr("&Unpin"));
+    QAction *check = make(u"check"_s, tr("&Check now"), QKeySequence(Qt::Key_F5));
+    QAction *refresh = make(u"refresh"_s, tr("&Refresh token"));
+    bool allEnabled = any;
+    bool allPaused = any, allDrained = any;
+    for (int i : sel) {
+        if (i >= v.pool.accounts.size())
+            continue;
+        allEnabled = allEnabled && v.pool.accounts[i].isEnabled();
+        allPaused = allPaused && v.facts[i].policy.paused;
+        allDrained = allDrained && v.facts[i].policy.drained;
+    }
+    QAction *enable =
+        make(u"enable"_s, allEnabled ? tr("&Disable") : tr("&Enable"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *pause = make(u"pause"_s, allPaused ? tr("Resu&me") : tr("&Pause"));
+    QAction *drain = make(u"drain"_s, allDrained ? tr("Undrai&n") : tr("Drai&n"));
+    QAction *relogin = make(u"relogin"_s, tr("Re-lo&gin…"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *tags = make(u"tags"_s, tr("&Tags and note…"));
+    QAction *clearLimits = make(u"clearLimits"_s, tr("Clear rate-limit &marks"));
+    QAction *copyEmail = make(u"copyEmail"_s, tr("Copy &email"), QKeySequence::Copy);
+    QAction *copyId = make(u"copyId"_s, tr("Copy account &id"));
+    QAction *remove = make(u"remove"_s, tr("Re&move…"), QKeySequence::Delete);
+    if (firstTime) {
+        connect(sw, &QAction::triggered, this, [this] {
+            const QList<int> s = selectedIndexes();
+            if (s.size() == 1)
+                Q_EMIT commandsRequested({{u"switch"_s, QString::number(s.first() + 1)}});
+        });
+        connect(unpin, &QAction::triggered, this, [this] { Q_EMIT commandsRequested({{u"unpin"_s}}); });
+        connect(check, &QAction::triggered, this, [this] { runForSelection({u"check"_s}); });
+        connect(refresh, &QAction::triggered, this, [this] { runForSelection({u"refresh"_s}); });
+        connect(enable, &QAction::triggered, this, [this] {
+            const bool disable = m_actions.value(u"enable"_s)->text() == tr("&Disable");
+            runForSelection({u"account"_s, disable ? u"disable"_s : u"enable"_s}, true);
+        });
+        connect(pause, &QAction::triggered, this, [this] {
+            const bool resume = m_actions.value(u"pause"_s)->text() == tr("Resu&me");
+            runForSelection({u"account"_s, resume ? u"unpause"_s : u"pause"_s}, true);
+        });
+        connect(drain, &QAction::triggered, this, [this] {
+            const bool undrain = m_actions.value(u"drain"_s)->text() == tr("Undrai&n");
+            runForSelection({u"account"_s, undrain ? u"undrain"_s : u"drain"_s}, true);
+        });
+        connect(relogin, &QAction::triggered, this, [this] {
+            const QList<int> s = selectedIndexes();
+            if (s.size() == 1)
+                Q_EMIT reloginRequested(s.first());
+        });
+        connect(tags, &QAction::triggered, this, &AccountsWindow::editTagsAndNote);
+        connect(clearLimits, &QAction::triggered, this, [this] {
+            QList<QStringList> commands;
+            for (int i : selectedIndexes())
+                commands.append({u"rotation"_s, u"reset-rate-limits"_s, u"--account"_s, QString::number(i + 1)});
+            Q_EMIT commandsRequested(commands);
+        });
+        connect(copyEmail, &QAction::triggered, this, [this] {
+            QStringList out;
+            for (int i : selectedIndexes())
+                out.append(m_model->view().email(i));
+            QApplication::clipboard()->setText(out.join(u'\n'));
+        });
+        connect(copyId, &QAction::triggered, this, [this] {
+            QStringList out;
+            for (int i : selectedIndexes())
+                out.append(m_model->view().accountId(i));
+            QApplication::clipboard()->setText(out.join(u'\n'));
+        });
+        connect(remove, &QAction::triggered, this, &AccountsWindow::removeSelected);
+    }
+    sw->setEnabled(one);
+    unpin->setEnabled(v.pool.pinnedAccountIndex.has_value());
+    for (QAction *a : {check, refresh, enable, pause, drain, clearLimits, copyEmail, copyId, remove, tags})
+        a->setEnabled(any);
+    relogin->setEnabled(one);
+    tags->setEnabled(one);
+    if (m_verifyFlagged)
+        m_verifyFlagged->setText(tr("Verify problem accounts (%1)").arg(v.flagged.size()));
+}
+
+QMenu *AccountsWindow::actionMenu()
+{
+    buildActions();
+    if (!m_actionMenu)
+        m_actionMenu = new QMenu(this);
+    m_actionMenu->clear();
+    for (const QString &id : {u"switch"_s, u"unpin"_s})
+        m_actionMenu->addAction(m_actions.value(id));
+    m_actionMenu->addSeparator();
+    for (const QString &id : {u"check"_s, u"refresh"_s, u"enable"_s, u"pause"_s, u"drain"_s, u"relogin"_s})
+        m_actionMenu->addAction(m_actions.value(id));
+    // Workspace ▸ for an account with several workspaces.
+    const QList<int> sel = selectedIndexes();
+    const PoolView &v = m_model->view();
+    if (sel.size() == 1 && sel.first() < v.pool.accounts.size()) {
+        const Account &a = v.pool.accounts[sel.first()];
+        if (a.workspaces && a.workspaces->size() > 1) {
+            QMenu *ws = m_actionMenu->addMenu(tr("&Workspace"));
+            for (int w = 0; w < a.workspaces->size(); ++w) {
+                const Workspace &workspace = a.workspaces->at(w);
+                QAction *act = ws->addAction(workspace.name.value_or(workspace.id));
+                act->setCheckable(true);
+                act->setChecked(a.currentWorkspaceIndex && *a.currentWorkspaceIndex == w);
+                act->setEnabled(workspace.enabled);
+                connect(act, &QAction::triggered, this, [this, index = sel.first(), w] {
+                    Q_EMIT commandsRequested({{u"workspace"_s, QString::number(index + 1), QString::number(w + 1)}});
+                });
+            }
+        }
+    }
+    for (const QString &id : {u"tags"_s, u"clearLimits"_s})
+        m_actionMenu->addAction(m_actions.value(id));
+    m_actionMenu->addSeparator();
+    for (const QString &id : {u"copyEmail"_s, u"copyId"_s})
+        m_actionMenu->addAction(m_actions.value(id));
+    m_actionMenu->addSeparator();
+    m_actionMenu->addAction(m_actions.value(u"remove"_s));
+    return m_actionMenu;
+}
+
+void AccountsWindow::setSortMode(const QString &mode)
+{
+    const int i = m_order->findData(mode);
+    if (i >= 0 && i != m_order->currentIndex()) {
+        m_order->setCurrentIndex(i); // re-enters through currentIndexChanged
+        return;
+    }
+    m_model->setManualOrder(mode == "manual"_L1);
+    m_proxy->setBaseOrder(mode);
+    m_table->horizontalHeader()->setSortIndicatorShown(false);
+}
+
+void AccountsWindow::setView(const PoolView &view)
+{
+    const QList<int> before = selectedIndexes();
+    QStringList keys;
+    for (int i : before)
+        if (i < m_model->view().pool.accounts.size())
+            keys.append(m_model->view().pool.accounts[i].trackerKey());
+    m_model->setView(view);
+    // Selection follows by identity across a reorder or a reload.
+    if (!keys.isEmpty()) {
+        QItemSelection selection;
+        for (int i = 0; i < view.pool.accounts.size(); ++i)
+            if (keys.contains(view.pool.accounts[i].trackerKey())) {
+                const QModelIndex p = m_proxy->mapFromSource(m_model->index(i, 0));
+                if (p.isValid())
+                    selection.select(p, p);
+            }
+        m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    if (!m_proxy->columnSortActive())
+        m_proxy->invalidate();
+    m_table->resizeColumnsToContents();
+    for (int c : {int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow)})
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 330)); // the text elides; the tooltip has it all
+    updateDetails();
+    updateBanners();
+    updateStatus();
+    updateTitle();
+    updateFlagged();
+    buildActions();
+}
+
+QString AccountsWindow::detailsHtml() const
+{
+    return m_details->toHtml();
+}
+
+void AccountsWindow::updateDetails()
+{
+    const QList<int> sel = selectedIndexes();
+    const PoolView &v = m_model->view();
+    if (sel.size() != 1 || sel.first() >= v.pool.accounts.size()) {
+        m_details->setHtml(sel.isEmpty() ? tr("<p>Select an account to see its details.</p>")
+                                         : tr("<p>%n accounts selected.</p>", nullptr, int(sel.size())));
+        return;
+    }
+    const int i = sel.first();
+    const Account &a = v.pool.accounts[i];
+    const cli::AccountFacts &f = v.facts[i];
+    const AccountForecast *fc = i < v.forecast.size() ? &v.forecast[i] : nullptr;
+    auto row = [](const QString &k, const QString &val) {
+        return u"<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>"_s.arg(k.toHtmlEscaped(),
+                                                                                         val.toHtmlEscaped());
+    };
+    auto ago = [&](qint64 t) { return t > 0 ? formatAgo(t, v.now) : tr("never"); };
+    QString html = u"<h3>%1</h3>"_s.arg(v.label(i).toHtmlEscaped());
+    html += u"<h4>"_s + tr("Identity") + u"</h4><table>"_s;
+    html += row(tr("Email"), v.email(i));
+    html +=
+        row(tr("Account id"), v.accountId(i) + (a.accountIdSource ? u" ("_s + *a.accountIdSource + u')' : QString()));
+    if (a.workspaces && !a.workspaces->isEmpty()) {
+        QStringList ws;
+        for (int w = 0; w < a.workspaces->size(); ++w)
+            ws.append((a.currentWorkspaceIndex && *a.currentWorkspaceIndex == w ? u"● "_s : QString()) +
+                      a.workspaces->at(w).name.value_or(a.workspaces->at(w).id));
+        html += row(tr("Workspaces"), ws.join(u", "_s));
+    }
+    const QString plan = cli::planOf(a, f);
+    html += row(tr("Plan"), plan.isEmpty() ? tr("unknown") : planDisplayName(plan));
+    html += u"</table><h4>"_s + tr("Token") + u"</h4><table>"_s;
+    html += row(tr("Access token"), tokenText(a, f, v.now));
+    html += row(tr("Last refresh"), a.lastRefresh ? ago(*a.lastRefresh) : tr("never"));
+    const QString where = f.secret == SecretState::Keychain      ? tr("Keychain")
+                          : f.secret == SecretState::Plaintext   ? tr("File")
+                          : f.secret == SecretState::Unavailable ? tr("Keychain (locked)")
+                                                                 : tr("missing — sign in again");
+    html += row(tr("Secret"), where);
+    if (a.authInvalidatedAt)
+        html += row(
+            tr("Problem"),
+            tr("refresh refused %1 (%2)").arg(ago(*a.authInvalidatedAt), a.authInvalidationErrorCode.value_or(u"-"_s)));
+    html += u"</table><h4>"_s + tr("Quota") + u"</h4><table>"_s;
+    if (f.quota) {
+        for (const QuotaWindow *w : {&f.quota->primary, &f.quota->secondary}) {
+            if (w->isEmpty())
+                continue;
+            QString text = v.accessibleWindowText(*w);
+            const Pace pace = computePace(*w, v.now);
+            if (pace.visible)
+                text += u" · "_s + pace.text(v.now);
+            html += row(windowLabel(w->windowMinutes.value_or(0)), text);
+        }
+        html += row(
+            tr("Reading"),
+            tr("%1, from %2").arg(ago(f.quota->updatedAt), f.quota->extra.value(u"source"_s).toString(tr("cache"))));
+        const QJsonValue credits = f.quota->extra.value(u"credits"_s);
+        if (credits.isObject() && credits.toObject().contains(u"balance"_s))
+            html += row(tr("Credits"), credits.toObject().value(u"balance"_s).toVariant().toString());
+    } else {
+        html += row(tr("Reading"), tr("no data"));
+    }
+    if (fc) {
+        html += u"</table><h4>"_s + tr("Forecast") + u"</h4><table>"_s;
+        html += row(tr("Availability"), displayName(availabilityName(fc->availability)));
+        html += row(tr("Risk"), u"%1 (%2)"_s.arg(displayName(fc->riskLevel)).arg(fc->riskScore));
+        if (fc->waitMs > 0)
+            html += row(tr("Wait"), formatDuration(fc->waitMs));
+        for (const QString &r : fc->reasons)
+            html += row(tr("Reason"), r);
+    }
+    html += u"</table><h4>"_s + tr("Policy") + u"</h4><table>"_s;
+    html += row(tr("Tags"), f.policy.tags.isEmpty() ? tr("none") : f.policy.tags.join(u", "_s));
+    if (f.policy.note && !f.policy.note->isEmpty())
+        html += row(tr("Note"), *f.policy.note);
+    html += row(tr("Weight"), QString::number(f.policy.weight));
+    if (f.policy.paused)
+        html += row(tr("Paused"), tr("yes"));
+    if (f.policy.drained)
+        html += row(tr("Drained"), tr("yes"));
+    html += u"</table><h4>"_s + tr("History") + u"</h4><table>"_s;
+    html += row(tr("Added"), ago(a.addedAt));
+    html += row(tr("Last used"), lastUsedText(a.lastUsed, v.now));
+    if (a.lastSwitchReason)
+        html += row(tr("Last switch"), *a.lastSwitchReason);
+    if (a.coolingDownUntil && *a.coolingDownUntil > v.now)
+        html += row(
+            tr("Cooldown"),
+            tr("%1 left (%2)").arg(formatDuration(*a.coolingDownUntil - v.now), a.cooldownReason.value_or(QString())));
+    if (a.rateLimitResetTimes)
+        for (auto it = a.rateLimitResetTimes->begin(); it != a.rateLimitResetTimes->end(); ++it)
+            if (it.value() > v.now)
+                html += row(tr("Rate limit"), tr("%1: %2 left").arg(it.key(), formatDuration(it.value() - v.now)));
+    html += u"</table>"_s;
+    m_details->setHtml(html);
+}
+
+void AccountsWindow::updateBanners()
+{
+    const PoolView &v = m_model->view();
+    if (v.storageBusy) {
+        m_banners->show(u"busy"_s, 1, tr("Storage busy: another program holds the account file. Retrying…"));
+    } else {
+        m_banners->clear(u"busy"_s);
+    }
+    if (!v.storageBusy && (v.health == StorageHealth::Corrupt || v.health == StorageHealth::Recoverable)) {
+        bool created = false;
+        Banner *b =
+            m_banners->show(u"damaged"_s, v.health == StorageHealth::Corrupt ? 2 : 1, v.storageProblem, &created);
+        if (created) {
+            b->addButton(tr("Restore from backup"), [this] { Q_EMIT commandsRequested({{u"fix"_s}}); });
+            b->addButton(tr("Open folder"), [this] {
+                QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->view().storagePath).absolutePath()));
+            });
+        }
+    } else {
+        m_banners->clear(u"damaged"_s);
+    }
+    if (v.health == StorageHealth::ReadOnly)
+        m_banners->show(u"readonly"_s, 1,
+                        tr("The account file was written by a newer version of codex-multi-auth; it is read-only "
+                           "here."));
+    else
+        m_banners->clear(u"readonly"_s);
+    if (v.keychainLocked) {
+        bool created = false;
+        Banner *b = m_banners->show(u"keychain"_s, 1,
+                                    tr("The keychain is locked; tokens cannot be read or refreshed until it is "
+                                       "unlocked."),
+                                    &created);
+        if (created) {
+            b->addButton(tr("Unlock"), [this] { Q_EMIT commandsRequested({{u"doctor"_s}}); });
+            b->addButton(tr("Retry"), [this] { Q_EMIT refreshNowRequested(); });
+        }
+    } else {
+        m_banners->clear(u"keychain"_s);
+    }
+    if (!v.foreignEmail.isEmpty()) {
+        bool created = false;
+        Banner *b =
+            m_banners->show(u"foreign"_s, 1,
+                            tr("Codex is signed in as %1, which is not in your pool.")
+                                .arg(v.hidePersonalInfo ? QString(v.foreignEmail.left(2) + u"***"_s) : v.foreignEmail),
+                            &created);
+        if (created)
+            b->addButton(tr("Add to pool"), [this] { Q_EMIT importForeignRequested(); });
+    } else {
+        m_banners->clear(u"foreign"_s);
+    }
+}
+
+void AccountsWindow::addNotice(const QString &title, const QString &message)
+{
+    Banner *b = m_banners->show(u"notice-"_s + title, 3, u"%1 — %2"_s.arg(title, message));
+    b->setClosable(true);
+}
+
+void AccountsWindow::showResult(const QString &message, bool ok)
+{
+    const QString first = message.section(u'\n', 0, 0);
+    statusBar()->showMessage((ok ? QString() : tr("Failed: ")) + first, 15000);
+}
+
+void AccountsWindow::updateStatus()
+{
+    const PoolView &v = m_model->view();
+    m_statusPath->setText(v.storagePath);
+    m_statusHealth->setText(tr("Health: %1").arg(v.healthText));
+    m_statusSecrets->setText(v.secretMode == "keychain"_L1 ? tr("Secrets: keychain") : tr("Secrets: file"));
+    m_statusSaved->setText(v.lastSaved ? tr("Saved %1").arg(formatAgo(*v.lastSaved, v.now)) : tr("Not saved yet"));
+}
+
+void AccountsWindow::updateTitle()
+{
+    const PoolView &v = m_model->view();
+    if (!m_mainMode) {
+        setWindowTitle(tr("Accounts — Codex Multi-Auth"));
+        return;
+    }
+    const int current = v.pool.currentIndex();
+    if (current < 0) {
+        setWindowTitle(tr("Codex Multi-Auth — no accounts"));
+        return;
+    }
+    QString quota;
+    if (current < v.facts.size() && v.facts[current].quota) {
+        const std::optional<double> left = quotaLeft(v.facts[current].quota->primary, v.now);
+        if (left)
+            quota = tr(" — %1% left").arg(std::llround(*left));
+    }
+    setWindowTitle(tr("%1%2 — Codex Multi-Auth").arg(v.label(current), quota));
+}
+
+void AccountsWindow::updateFlagged()
+{
+    const PoolView &v = m_model->view();
+    m_flaggedToggle->setText(tr("Problem accounts (%1)").arg(v.flagged.size()));
+    m_flaggedToggle->setVisible(!v.flagged.isEmpty());
+    if (v.flagged.isEmpty())
+        m_flaggedBox->hide();
+    else if (m_flaggedToggle->isChecked())
+        m_flaggedBox->show();
+    m_flagged->clear();
+    for (const FlaggedAccount &f : v.flagged) {
+        const QString email = f.account.email.value_or(f.account.accountId.value_or(QString()));
+        auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? QString(email.left(2) + u"***"_s) : email,
+                                                     f.flaggedAt ? formatAgo(f.flaggedAt, v.now) : QString(), f.reason,
+                                                     f.lastError});
+        item->setData(0, Qt::UserRole, f.account.refreshToken);
+    }
+}
+
+void AccountsWindow::removeSelected()
+{
+    const QList<int> sel = selectedIndexes();
+    if (sel.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Remove accounts"),
+                    tr("Remove %n account(s) from the pool?", nullptr, int(sel.size())), QMessageBox::Cancel, this);
+    box.setInformativeText(selectorsText(sel));
+    auto *revoke = new QCheckBox(tr("Also sign this login out at OpenAI"), &box);
+    box.setCheckBox(revoke);
+    QPushButton *ok = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != ok)
+        return;
+    QStringList args{u"remove"_s};
+    for (int i : sel)
+        args.append(QString::number(i + 1));
+    args.append(u"--yes"_s);
+    if (revoke->isChecked())
+        args.append(u"--revoke"_s);
+    Q_EMIT commandsRequested({args});
+}
+
+void AccountsWindow::deleteAll()
+{
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        this, tr("Delete all accounts"),
+        tr("This deletes all %n account(s) of this pool and their saved secrets.\nType DELETE to confirm.", nullptr,
+           int(m_model->rowCount())),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (typed.trimmed() != "DELETE"_L1) {
+        showResult(tr("Nothing was deleted: the confirmation did not match DELETE."), false);
+        return;
+    }
+    Q_EMIT commandsRequested({{u"remove"_s, u"--all"_s, u"--yes"_s}});
+}
+
+void AccountsWindow::editTagsAndNote()
+{
+    const QList<int> sel = selectedIndexes();
+    if (sel.size() != 1)
+        return;
+    const int i = sel.first();
+    const AccountPolicy &policy = m_model->view().facts[i].policy;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Tags and note — %1").arg(m_model->view().label(i)));
+    auto *form = new QFormLayout(&dialog);
+    auto *tags = new QLineEdit(policy.tags.join(u", "_s), &dialog);
+    tags->setPlaceholderText(tr("ci, night"));
+    auto *note = new QLineEdit(policy.note.value_or(QString()), &dialog);
+    form->addRow(tr("&Tags (comma-separated):"), tags);
+    form->addRow(tr("&Note:"), note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString n = QString::number(i + 1);
+    QStringList wanted;
+    for (const QString &t : tags->text().split(u',', Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty() && !wanted.contains(t.trimmed()))
+            wanted.append(t.trimmed());
+    QList<QStringList> commands;
+    for (const QString &t : policy.tags)
+        if (!wanted.contains(t))
+            commands.append({u"account"_s, u"untag"_s, n, t});
+    for (const QString &t : wanted)
+        if (!policy.tags.contains(t))
+            commands.append({u"account"_s, u"tag"_s, n, t});
+    if (note->text() != policy.note.value_or(QString()))
+        commands.append({u"account"_s, u"note"_s, n, note->text()});
+    if (!commands.isEmpty())
+        Q_EMIT commandsRequested(commands);
+}
+
+QString AccountsWindow::writePassphraseFile(const QString &passphrase)
+{
+    m_passphrase = std::make_unique<QTemporaryFile>();
+    if (!m_passphrase->open())
+        return {};
+    m_passphrase->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_passphrase->write(passphrase.toUtf8());
+    m_passphrase->flush();
+    return m_passphrase->fileName();
+}
+
+void AccountsWindow::exportPool()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export accounts"), QDir::homePath() + u"/codex-accounts.cma-export"_s);
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString pass = QInputDialog::getText(this, tr("Export accounts"),
+                                               tr("Passphrase for the encrypted export (at least 8 characters):"),
+                                               QLineEdit::Password, QString(), &ok);
+    if (!ok || pass.isEmpty())
+        return;
+    const QString file = writePassphraseFile(pass);
+    Q_EMIT commandsRequested({{u"export"_s, path, u"--passphrase-file"_s, file, u"--force"_s, u"--yes"_s}});
+}
+
+void AccountsWindow::importFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import accounts"), QDir::homePath());
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString pass =
+        QInputDialog::getText(this, tr("Import accounts"), tr("Passphrase (leave empty for a plaintext export):"),
+                              QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return;
+    QStringList args{u"import"_s, path};
+    if (!pass.isEmpty())
+        args << u"--passphrase-file"_s << writePassphraseFile(pass);
+    Q_EMIT commandsRequested({args});
+}
+
+void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
+{
+    m_mainMode = on;
+    menuBar()->clear();
+    menuBar()->setVisible(on);
+    if (on) {
+        QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
+        if (accountsMenu) {
+            // The tray menu's entries, so everything stays reachable without a tray (ui.md §10).
+            for (QAction *a : accountsMenu->actions())
+                accounts->addAction(a);
+        }
+        QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+        tools->addAction(tr("&Health check"), this, [this] { Q_EMIT commandsRequested({{u"check"_s}}); });
+        tools->addAction(tr("Auto-&repair"), this, [this] { Q_EMIT commandsRequested({{u"fix"_s, u"--live"_s}}); });
+        tools->addAction(tr("Refresh all &tokens"), this, [this] { Q_EMIT commandsRequested({{u"refresh"_s}}); });
+        QMenu *view = menuBar()->addMenu(tr("&View"));
+        view->addAction(tr("&Forecast and quota"), this, &AccountsWindow::openForecastRequested);
+        view->addAction(tr("&Settings"), this, &AccountsWindow::openSettingsRequested);
+    }
+    updateTitle();
+}
+
+void AccountsWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_mainMode || !m_askOnClose) {
+        if (m_mainMode)
+            Q_EMIT quitRequested();
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Quit codex-multi-auth?"),
+                    tr("Quit codex-multi-auth? Token refresh and alerts stop while it is not running."),
+                    QMessageBox::NoButton, this);
+    QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+    QPushButton *minimize = box.addButton(tr("Minimize"), QMessageBox::RejectRole);
+    auto *dontAsk = new QCheckBox(tr("Don't ask again"), &box);
+    box.setCheckBox(dontAsk);
+    box.setDefaultButton(minimize);
+    box.exec();
+    if (box.clickedButton() == quit) {
+        m_askOnClose = !dontAsk->isChecked();
+        event->accept();
+        Q_EMIT quitRequested();
+        return;
+    }
+    if (dontAsk->isChecked())
+        m_askOnClose = false;
+    event->ignore();
+    showMinimized();
+}
+
+void AccountsWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // Texts built in code follow the next view; the fixed ones are rebuilt with the window.
+        setView(m_model->view());
+    }
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace cma::ui

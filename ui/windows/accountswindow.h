@@ -1,0 +1,136 @@
+#pragma once
+
+#include "models/poolview.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QMenu;
+class QTableView;
+class QTextBrowser;
+class QTreeWidget;
+class QToolButton;
+class QTemporaryFile;
+
+namespace cma::ui {
+
+class AccountsModel;
+class BannerArea;
+
+/// Search and order of the accounts table: ready-first or manual order until a header is
+/// clicked, then that column until the order is reset.
+class AccountsProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setSearch(const QString &text);
+    /// ready-first | manual; drops a column sort.
+    void setBaseOrder(const QString &mode);
+    void sortByColumn(int column, Qt::SortOrder order);
+    bool columnSortActive() const { return m_columnSort; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_search;
+    QString m_mode = QStringLiteral("ready-first");
+    bool m_columnSort = false;
+};
+
+/// The accounts window (ui.md §5), and the main window when there is no tray (§10).
+class AccountsWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit AccountsWindow(QWidget *parent = nullptr);
+    ~AccountsWindow() override;
+
+    void setView(const PoolView &view);
+    /// No tray: a menu bar with the tray menu's entries, the current account in the title, and
+    /// closing asks whether to quit.
+    void setMainWindowMode(bool on, QMenu *accountsMenu);
+    bool mainWindowMode() const { return m_mainMode; }
+    /// An alert shown as a banner (when there is no notifier).
+    void addNotice(const QString &title, const QString &message);
+    /// The outcome of the last action, in the status bar.
+    void showResult(const QString &message, bool ok);
+    void setSortMode(const QString &mode);
+
+    AccountsModel *model() const { return m_model; }
+    AccountsProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    BannerArea *banners() const { return m_banners; }
+    /// Pool indexes of the selected rows, in pool order.
+    QList<int> selectedIndexes() const;
+    void selectIndex(int poolIndex);
+    /// The per-account actions for the selection (context menu and tests).
+    QMenu *actionMenu();
+    QString detailsHtml() const;
+
+Q_SIGNALS:
+    /// CLI commands to run in order on the core worker (ui.md §12: every action is one).
+    void commandsRequested(const QList<QStringList> &commands);
+    void addAccountRequested();
+    void reloginRequested(int poolIndex);
+    void moveRequested(int from, int to);
+    void refreshNowRequested();
+    void switchToBestRequested();
+    void importForeignRequested();
+    void removeFlaggedRequested(const QString &refreshKey);
+    void openForecastRequested();
+    void openSettingsRequested();
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildToolbar();
+    void buildActions();
+    void updateDetails();
+    void updateBanners();
+    void updateStatus();
+    void updateTitle();
+    void updateFlagged();
+    void runForSelection(const QStringList &verb, bool oneCommandPerAccount = false);
+    void removeSelected();
+    void deleteAll();
+    void editTagsAndNote();
+    void exportPool();
+    void importFile();
+    QString writePassphraseFile(const QString &passphrase);
+    QString selectorsText(const QList<int> &indexes) const;
+
+    AccountsModel *m_model;
+    AccountsProxy *m_proxy;
+    QTableView *m_table;
+    QLineEdit *m_search;
+    QComboBox *m_order;
+    QTextBrowser *m_details;
+    BannerArea *m_banners;
+    QTreeWidget *m_flagged;
+    QToolButton *m_flaggedToggle;
+    QWidget *m_flaggedBox;
+    QLabel *m_statusPath;
+    QLabel *m_statusHealth;
+    QLabel *m_statusSecrets;
+    QLabel *m_statusSaved;
+    QAction *m_verifyFlagged = nullptr;
+    QMenu *m_actionMenu = nullptr;
+    QHash<QString, QAction *> m_actions;
+    std::unique_ptr<QTemporaryFile> m_passphrase;
+    bool m_mainMode = false;
+    bool m_askOnClose = true;
+    QStringList m_hiddenColumns;
+};
+
+} // namespace cma::ui
