@@ -3,7 +3,7 @@
 PRESET ?= dev
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-asan package bench clean
+.PHONY: all deps configure build run test test-asan package bench translations clean
 
 all: build
 
@@ -39,6 +39,10 @@ package: build
 bench: PRESET = dev
 bench: build
 	bench/run.sh build/dev
+
+# Refreshes translations/codex-multi-auth_de.ts from the sources (then translate what is new).
+translations: deps
+	scripts/check-translations --update
 
 clean:
 	rm -rf build
