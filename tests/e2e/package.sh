@@ -19,9 +19,15 @@ for f in usr/share/applications/codex-multi-auth.desktop usr/share/metainfo/io.g
          usr/share/icons/hicolor/scalable/apps/codex-multi-auth.svg usr/share/icons/hicolor/48x48/apps/codex-multi-auth.png \
          usr/share/codex-multi-auth/tray/full-22.png usr/share/man/man1/codex-multi-auth.1.gz \
          usr/share/bash-completion/completions/codex-multi-auth usr/share/zsh/vendor-completions/_codex-multi-auth \
-         usr/share/fish/vendor_completions.d/codex-multi-auth.fish usr/share/doc/codex-multi-auth/copyright; do
+         usr/share/fish/vendor_completions.d/codex-multi-auth.fish usr/share/doc/codex-multi-auth/copyright \
+         usr/share/codex-multi-auth/translations/codex-multi-auth_de.qm; do
   [ -e "$root/$f" ] || fail "the package lacks $f"
 done
+# The German translation is the compiled .ts, where the app looks for it (next to its prefix).
+lconvert=/usr/lib/qt6/bin/lconvert
+[ -x "$lconvert" ] || lconvert=$(command -v lconvert)
+"$lconvert" -i "$root/usr/share/codex-multi-auth/translations/codex-multi-auth_de.qm" -o "$HOME/de-check.ts"
+grep -q '<translation>Kontenliste</translation>' "$HOME/de-check.ts" || fail "the German translation lacks its strings"
 bash -n "$root/usr/share/bash-completion/completions/codex-multi-auth" || fail "bash completion syntax"
 if command -v zsh >/dev/null; then zsh -n "$root/usr/share/zsh/vendor-completions/_codex-multi-auth" || fail "zsh completion syntax"; fi
 if command -v fish >/dev/null; then fish -n "$root/usr/share/fish/vendor_completions.d/codex-multi-auth.fish" || fail "fish completion syntax"; fi

@@ -42,23 +42,9 @@ private:
     }
     static HttpResult get(const QString &url, QList<QPair<QByteArray, QByteArray>> headers = {})
     {
-        HttpRequest r;
-        r.url = QUrl(url);
-        r.headers = headers;
-        r.timeoutMs = 5000;
-        return HttpClient::sendBlocking(r);
+        return test::httpGet(url, std::move(headers));
     }
-    /// What a browser does: authorize → 302 to our callback → 302 to /success → page.
-    static QString browse(const QUrl &authorize)
-    {
-        const HttpResult a = get(QString::fromUtf8(authorize.toEncoded()));
-        if (a.status != 302)
-            return u"authorize answered %1"_s.arg(a.status);
-        const HttpResult cb = get(QString::fromUtf8(a.header("Location")));
-        if (cb.status != 302)
-            return QString::fromUtf8(cb.body);
-        return QString::fromUtf8(get(QString::fromUtf8(cb.header("Location"))).body);
-    }
+    static QString browse(const QUrl &authorize) { return test::browse(authorize); }
     static QByteArray raw(quint16 port, const QByteArray &request, int waitMs = 3000)
     {
         QTcpSocket s;

@@ -214,6 +214,7 @@ QString FakeOpenAiServer::addAccount(const QJsonObject &spec)
         a.ttlSequence.append(v.toInteger());
     a.refreshTtl = spec.value(u"rt_ttl_s"_s).toInteger(0);
     a.usage = spec.value(u"usage"_s).toObject();
+    a.organizations = spec.value(u"organizations"_s).toArray();
     if (!m_accounts.contains(a.key))
         m_accountOrder.append(a.key);
     m_accounts.insert(a.key, a);
@@ -305,10 +306,12 @@ QJsonObject FakeOpenAiServer::issueTokens(const QString &accountKey, const QStri
         ttl = accessTtl;
     else if (!a.ttlSequence.isEmpty())
         ttl = a.ttlSequence.takeFirst();
-    const QJsonObject auth{{u"chatgpt_account_id"_s, a.accountId},
-                           {u"chatgpt_plan_type"_s, a.plan},
-                           {u"chatgpt_user_id"_s, a.userId},
-                           {u"user_id"_s, a.userId}};
+    QJsonObject auth{{u"chatgpt_account_id"_s, a.accountId},
+                     {u"chatgpt_plan_type"_s, a.plan},
+                     {u"chatgpt_user_id"_s, a.userId},
+                     {u"user_id"_s, a.userId}};
+    if (!a.organizations.isEmpty())
+        auth.insert(u"organizations"_s, a.organizations); // workspace candidates (id, title, role, is_default)
     const QJsonObject idPayload{{u"iss"_s, u"https://auth.openai.com"_s},
                                 {u"aud"_s, QJsonArray{kClientId}},
                                 {u"sub"_s, QString(u"auth0|"_s + a.userId)},

@@ -91,6 +91,7 @@ private:
         QList<qint64> ttlSequence;
         qint64 refreshTtl = 0;
         QJsonObject usage;
+        QJsonArray organizations;
     };
     struct Family
     {

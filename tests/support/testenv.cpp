@@ -31,4 +31,24 @@ QString builtProgram(const QString &relativePath)
     return qEnvironmentVariable("CMA_BINARY_DIR") + u'/' + relativePath;
 }
 
+HttpResult httpGet(const QString &url, QList<QPair<QByteArray, QByteArray>> headers)
+{
+    HttpRequest r;
+    r.url = QUrl(url);
+    r.headers = std::move(headers);
+    r.timeoutMs = 5000;
+    return HttpClient::sendBlocking(r);
+}
+
+QString browse(const QUrl &authorize)
+{
+    const HttpResult a = httpGet(QString::fromUtf8(authorize.toEncoded()));
+    if (a.status != 302)
+        return QStringLiteral("authorize answered %1").arg(a.status);
+    const HttpResult cb = httpGet(QString::fromUtf8(a.header("Location")));
+    if (cb.status != 302)
+        return QString::fromUtf8(cb.body);
+    return QString::fromUtf8(httpGet(QString::fromUtf8(cb.header("Location"))).body);
+}
+
 } // namespace cma::test

@@ -33,6 +33,18 @@ QString builtProgram(const QString &relativePath);
 
 } // namespace cma::test
 
+#include "net/httpclient.h"
+
+namespace cma::test {
+
+/// A blocking GET (the event loop keeps running, so in-process servers answer).
+HttpResult httpGet(const QString &url, QList<QPair<QByteArray, QByteArray>> headers = {});
+/// What a browser does with a sign-in link: authorize → 302 to our callback → 302 to /success →
+/// the page's text (or what went wrong).
+QString browse(const QUrl &authorize);
+
+} // namespace cma::test
+
 #include "cli/console.h"
 
 #include <QTimer>
