@@ -1132,22 +1132,6 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <translation>&amp;Notiz:</translation>
     </message>
     <message>
-        <source>Export accounts</source>
-        <translation>Konten exportieren</translation>
-    </message>
-    <message>
-        <source>Passphrase for the encrypted export (at least 8 characters):</source>
-        <translation>Passphrase für den verschlüsselten Export (mindestens 8 Zeichen):</translation>
-    </message>
-    <message>
-        <source>Import accounts</source>
-        <translation>Konten importieren</translation>
-    </message>
-    <message>
-        <source>Passphrase (leave empty for a plaintext export):</source>
-        <translation>Passphrase (leer lassen bei einem Klartext-Export):</translation>
-    </message>
-    <message>
         <source>&amp;Accounts</source>
         <translation>&amp;Konten</translation>
     </message>
@@ -2258,6 +2242,77 @@ Tippe DELETE zur Bestätigung.</numerusform>
     <message>
         <source>Settings not saved</source>
         <translation>Einstellungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>New named &amp;backup…</source>
+        <translation>Neue benannte &amp;Sicherung…</translation>
+    </message>
+    <message>
+        <source>Named backups</source>
+        <translation>Benannte Sicherungen</translation>
+    </message>
+    <message>
+        <source>Named backups:</source>
+        <translation>Benannte Sicherungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Files with plaintext tokens:</source>
+        <translation>Dateien mit Klartext-Tokens:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>New named backup</source>
+        <translation>Neue benannte Sicherung</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the named backup %1?</source>
+        <translation>Die benannte Sicherung %1 löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>cma::ui::TransferPrompts</name>
+    <message>
+        <source>Export accounts</source>
+        <translation>Konten exportieren</translation>
+    </message>
+    <message>
+        <source>Passphrase for the encrypted export (at least 8 characters):</source>
+        <translation>Passphrase für den verschlüsselten Export (mindestens 8 Zeichen):</translation>
+    </message>
+    <message>
+        <source>Import accounts</source>
+        <translation>Konten importieren</translation>
+    </message>
+    <message>
+        <source>Passphrase (leave empty for a plaintext export):</source>
+        <translation>Passphrase (leer lassen bei einem Klartext-Export):</translation>
     </message>
 </context>
 <context>

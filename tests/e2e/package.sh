@@ -20,7 +20,8 @@ for f in usr/share/applications/codex-multi-auth.desktop usr/share/metainfo/io.g
          usr/share/codex-multi-auth/tray/full-22.png usr/share/man/man1/codex-multi-auth.1.gz \
          usr/share/bash-completion/completions/codex-multi-auth usr/share/zsh/vendor-completions/_codex-multi-auth \
          usr/share/fish/vendor_completions.d/codex-multi-auth.fish usr/share/doc/codex-multi-auth/copyright \
-         usr/share/codex-multi-auth/translations/codex-multi-auth_de.qm; do
+         usr/share/codex-multi-auth/translations/codex-multi-auth_de.qm \
+         usr/share/codex-multi-auth/translations/codex-multi-auth_en.qm; do
   [ -e "$root/$f" ] || fail "the package lacks $f"
 done
 # The German translation is the compiled .ts, where the app looks for it (next to its prefix).

@@ -19,6 +19,21 @@ for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 # Before any tray host runs: the app keeps a window instead of vanishing.
 "$CMA_BINARY_DIR/bench/genpool" 3 "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json" --fresh
 echo '{"version":1,"desktop":{"secretStorage":"file"}}' >"$CODEX_MULTI_AUTH_DIR/settings.json"
+# Quota readings, so the menu header shows bars, reset times, pace and the runway line.
+python3 - "$CODEX_MULTI_AUTH_DIR" <<'PY'
+import json, sys, time
+root = sys.argv[1]
+pool = json.load(open(root + "/openai-codex-accounts.json"))
+now = int(time.time() * 1000)
+cache = {"version": 1, "byAccountId": {}, "byEmail": {}}
+for i, a in enumerate(pool["accounts"]):
+    used = [62, 100, 15][i % 3]
+    cache["byAccountId"][a["accountId"]] = {
+        "updatedAt": now - 60000, "status": 200, "model": "codex", "planType": "plus",
+        "primary": {"usedPercent": used, "windowMinutes": 300, "resetAtMs": now + (95 + 20 * i) * 60000},
+        "secondary": {"usedPercent": 20 + 10 * i, "windowMinutes": 10080, "resetAtMs": now + 3 * 86400000}}
+json.dump(cache, open(root + "/quota-cache.json", "w"))
+PY
 set +e
 CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=fallback QT_QPA_PLATFORM=xcb timeout 60 "$bin" --minimized >"$HOME/app-notray.log" 2>&1
 rc=$?

@@ -15,6 +15,7 @@
 #include "windows/forecastwindow.h"
 #include "windows/logindialog.h"
 #include "windows/runwaywidget.h"
+#include "windows/welcomedialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -173,6 +174,7 @@ private Q_SLOTS:
         qputenv("CODEX_MULTI_AUTH_CHATGPT_BASE_URL", m_fake->backendUrl().toUtf8());
         qputenv("CODEX_MULTI_AUTH_CALLBACK_PORT", QByteArray::number(m_callbackPort));
         m_root = qEnvironmentVariable("CODEX_MULTI_AUTH_DIR");
+        useLanguage(u"en"_s); // the English plural forms
     }
 
     void init()
@@ -505,6 +507,44 @@ private Q_SLOTS:
         window.restorePageDefaults();
         QCOMPARE(accent->currentData().toString(), u"green"_s);
         QVERIFY(window.draft().changedKeys().isEmpty());
+    }
+
+    void securityPageListsPlaintextFilesAndBackups()
+    {
+        seedPool(1);
+        QDir().mkpath(m_root + u"/backups"_s);
+        QFile backup(m_root + u"/backups/before-move.cma-backup"_s);
+        QVERIFY(backup.open(QIODevice::WriteOnly));
+        backup.write("encrypted");
+        backup.close();
+        // File mode: the pool holds its refresh tokens in plaintext, and the page says so.
+        QCOMPARE(plaintextTokenFiles(m_root), QStringList{m_root + u"/openai-codex-accounts.json"_s});
+        auto ctx = app();
+        SettingsWindow window(*ctx);
+        auto *backups = window.findChild<QListWidget *>(u"namedBackups"_s);
+        QVERIFY(backups);
+        QCOMPARE(backups->count(), 1);
+        QVERIFY(backups->item(0)->text().startsWith(u"before-move.cma-backup"_s));
+        QVERIFY(window.findChild<QLabel *>(u"plaintextFiles"_s)->text().endsWith(u"openai-codex-accounts.json"_s));
+    }
+
+    void welcomeSaysWhatWasFound()
+    {
+        seedPool(2);
+        auto ctx = app();
+        WelcomeDialog welcome(*ctx);
+        const QString text = welcome.summaryText();
+        QVERIFY2(text.contains(u"Found 2 accounts in "_s), qPrintable(text));
+        QVERIFY2(text.contains(u"because the existing accounts keep theirs there"_s) ||
+                     text.contains(u"account file"_s),
+                 qPrintable(text));
+        QVERIFY(text.contains(u"Codex CLI"_s));
+        QVERIFY(welcome.startAtLogin());
+        QSignalSpy add(&welcome, &WelcomeDialog::addAccountRequested);
+        for (QPushButton *b : welcome.findChildren<QPushButton *>())
+            if (b->text() == u"&Add account"_s)
+                b->click();
+        QCOMPARE(add.count(), 1);
     }
 
     void loginBrowserMode()

@@ -100,15 +100,18 @@ QString PoolView::accountId(int index) const
     return hidePersonalInfo ? maskAccountId(id) : id;
 }
 
-QString PoolView::label(int index) const
+QString shortAccountLabel(const Account &a, int index, bool hidePersonalInfo)
 {
-    const Account &a = pool.accounts[index];
     if (a.accountLabel && !a.accountLabel->isEmpty())
         return *a.accountLabel;
-    const QString e = email(index);
-    if (!e.isEmpty())
-        return e;
-    return tr("Account %1").arg(index + 1);
+    if (a.email && !a.email->isEmpty())
+        return hidePersonalInfo ? maskEmail(*a.email) : *a.email;
+    return QCoreApplication::translate("PoolView", "Account %1").arg(index + 1);
+}
+
+QString PoolView::label(int index) const
+{
+    return shortAccountLabel(pool.accounts[index], index, hidePersonalInfo);
 }
 
 QString PoolView::resetText(const QuotaWindow &w) const

@@ -19,6 +19,10 @@ namespace cma::ui {
 /// (shown "refreshing…" until the next reading, ui.md §1).
 std::optional<double> quotaLeft(const QuotaWindow &window, qint64 now);
 
+/// The short name of an account in menus and windows: its label, else its email (masked when
+/// \a hidePersonalInfo), else `Account 3`.
+QString shortAccountLabel(const Account &account, int index, bool hidePersonalInfo);
+
 /// One problem account of the flagged file (ui.md §5).
 struct FlaggedAccount
 {

@@ -5,6 +5,7 @@
 #include "codex/codexshim.h"
 #include "tray/traycontroller.h"
 #include "tray/trayapplication.h"
+#include "windows/transferprompts.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -17,7 +18,12 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QDate>
+#include <QDir>
+#include <QInputDialog>
 #include <QListWidget>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -29,6 +35,26 @@
 using namespace Qt::StringLiterals;
 
 namespace cma::ui {
+
+QStringList plaintextTokenFiles(const QString &root)
+{
+    // Files of ours that still hold a refresh token in plaintext: the pool and its backups and
+    // journal, the flagged file, and named backups in the reference's format.
+    QStringList out;
+    QStringList candidates;
+    for (const QString &base : {u"openai-codex-accounts.json"_s, u"openai-codex-flagged-accounts.json"_s})
+        for (const QString &suffix : {QString(), u".bak"_s, u".bak.1"_s, u".bak.2"_s, u".wal"_s})
+            candidates.append(root + u'/' + base + suffix);
+    for (const QFileInfo &f : QDir(root + u"/backups"_s).entryInfoList({u"*.json"_s}, QDir::Files))
+        candidates.append(f.absoluteFilePath());
+    static const QRegularExpression plain(uR"re("refreshToken"\s*:\s*"(?!cma-keychain:)[^"]+")re"_s);
+    for (const QString &path : std::as_const(candidates)) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && plain.match(QString::fromUtf8(f.read(8 << 20))).hasMatch())
+            out.append(path);
+    }
+    return out;
+}
 
 QList<SettingsWindow::Row> SettingsWindow::rows()
 {
@@ -463,6 +489,86 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                                 parent);
         warn->setWordWrap(true);
         form->addRow(warn);
+
+        // Encrypted exports and named backups (storage.md §14).
+        auto *transfer = new QHBoxLayout;
+        auto *exportButton = new QPushButton(tr("E&xport…"), parent);
+        auto *importButton = new QPushButton(tr("&Import…"), parent);
+        auto *backupButton = new QPushButton(tr("New named &backup…"), parent);
+        transfer->addWidget(exportButton);
+        transfer->addWidget(importButton);
+        transfer->addWidget(backupButton);
+        transfer->addStretch();
+        form->addRow(transfer);
+        auto *backups = new QListWidget(parent);
+        backups->setObjectName(u"namedBackups"_s);
+        backups->setAccessibleName(tr("Named backups"));
+        backups->setMaximumHeight(110);
+        form->addRow(tr("Named backups:"), backups);
+        auto *backupActions = new QHBoxLayout;
+        auto *restore = new QPushButton(tr("&Restore…"), parent);
+        auto *remove = new QPushButton(tr("&Delete"), parent);
+        backupActions->addWidget(restore);
+        backupActions->addWidget(remove);
+        backupActions->addStretch();
+        form->addRow(QString(), backupActions);
+        auto *plaintext = new QLabel(parent);
+        plaintext->setObjectName(u"plaintextFiles"_s);
+        plaintext->setWordWrap(true);
+        plaintext->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Files with plaintext tokens:"), plaintext);
+        auto *prompts = new TransferPrompts(this);
+        const QString backupDir = m_app.paths().root + u"/backups"_s;
+        auto refresh = [this, backups, plaintext, backupDir] {
+            backups->clear();
+            const QFileInfoList files =
+                QDir(backupDir).entryInfoList({u"*.cma-backup"_s, u"*.json"_s}, QDir::Files, QDir::Time);
+            for (const QFileInfo &f : files) {
+                auto *item = new QListWidgetItem(
+                    u"%1  (%2)"_s.arg(f.fileName(), QLocale().toString(f.lastModified(), QLocale::ShortFormat)),
+                    backups);
+                item->setData(Qt::UserRole, f.absoluteFilePath());
+            }
+            const QStringList found = plaintextTokenFiles(m_app.paths().root);
+            plaintext->setText(found.isEmpty() ? tr("none") : found.join(u'\n'));
+        };
+        refresh();
+        connect(this, &SettingsWindow::commandsRequested, this, [refresh] { QTimer::singleShot(1500, refresh); });
+        connect(exportButton, &QPushButton::clicked, this, [this, prompts] {
+            if (const QStringList args = prompts->exportCommand(); !args.isEmpty())
+                Q_EMIT commandsRequested({args});
+        });
+        connect(importButton, &QPushButton::clicked, this, [this, prompts] {
+            if (const QStringList args = prompts->importCommand(); !args.isEmpty())
+                Q_EMIT commandsRequested({args});
+        });
+        connect(backupButton, &QPushButton::clicked, this, [this, prompts] {
+            bool ok = false;
+            const QString name =
+                QInputDialog::getText(this, tr("New named backup"), tr("Name:"), QLineEdit::Normal,
+                                      u"backup-%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)), &ok);
+            if (!ok || name.trimmed().isEmpty())
+                return;
+            if (const QStringList args = prompts->exportCommand(name.trimmed()); !args.isEmpty())
+                Q_EMIT commandsRequested({args});
+        });
+        connect(restore, &QPushButton::clicked, this, [this, prompts, backups] {
+            if (QListWidgetItem *item = backups->currentItem())
+                if (const QStringList args = prompts->importCommand(item->data(Qt::UserRole).toString());
+                    !args.isEmpty())
+                    Q_EMIT commandsRequested({args});
+        });
+        connect(remove, &QPushButton::clicked, this, [this, backups, refresh] {
+            QListWidgetItem *item = backups->currentItem();
+            if (!item)
+                return;
+            const QString path = item->data(Qt::UserRole).toString();
+            if (QMessageBox::question(this, tr("Delete backup"),
+                                      tr("Delete the named backup %1?").arg(QFileInfo(path).fileName())) ==
+                QMessageBox::Yes)
+                QFile::remove(path);
+            refresh();
+        });
     } else if (page == tr("Advanced")) {
         auto *buttons = new QHBoxLayout;
         auto *doctor = new QPushButton(tr("Run &doctor"), parent);

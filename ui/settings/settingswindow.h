@@ -18,6 +18,9 @@ class AppContext;
 
 namespace cma::ui {
 
+/// Our files under \a root that still hold a refresh token in plaintext (Security and storage).
+QStringList plaintextTokenFiles(const QString &root);
+
 /// The settings window (ui.md §8): pages on the left, a draft edited on the right, live theme
 /// preview, Cancel/Escape/close restoring the saved theme, OK writing only changed keys.
 class SettingsWindow : public QDialog

@@ -38,16 +38,16 @@ bool useLanguage(const QString &language)
     const QLocale locale = language.isEmpty() || language == "system"_L1 ? QLocale::system() : QLocale(language);
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     setTimeLocale(english ? QLocale::c() : locale);
-    if (english)
-        return false;
+    // English needs its file too, for the plural forms (`1 account`, `2 accounts`).
     auto *translator = new QTranslator(QCoreApplication::instance());
-    if (!translator->load(locale, u"codex-multi-auth"_s, u"_"_s, translationsDir())) {
+    if (!translator->load(english ? QLocale(QLocale::English) : locale, u"codex-multi-auth"_s, u"_"_s,
+                          translationsDir())) {
         delete translator;
         return false;
     }
     QCoreApplication::installTranslator(translator);
     installed = translator;
-    return true;
+    return !english;
 }
 
 } // namespace cma::ui

@@ -12,7 +12,7 @@ namespace cma::ui {
 QString translationsDir();
 
 /// Replaces the installed application translation with the one for \a language (`system`, `en`,
-/// `de`). Returns false when English (no file needed) or when no file exists for it.
+/// `de`); English loads its plural forms. Returns true when a non-English translation is in use.
 bool useLanguage(const QString &language);
 
 } // namespace cma::ui

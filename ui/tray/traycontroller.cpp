@@ -1,5 +1,6 @@
 #include "traycontroller.h"
 
+#include "auth/jwt.h"
 #include "theme/theme.h"
 
 #include <QAction>
@@ -121,7 +122,7 @@ QAction *TrayController::addRow(QMenu *menu, const TrayRow &row, int visibleNumb
     text += row.current ? u"✓ "_s : row.recommended ? u"★ "_s : u"   "_s;
     text += row.label;
     if (!row.plan.isEmpty())
-        text += u" · "_s + row.plan;
+        text += u" · "_s + planDisplayName(row.plan);
     if (row.pinned)
         text += u" ⚑"_s;
     const QString detail = !row.reason.isEmpty() ? row.reason : row.quotaText;

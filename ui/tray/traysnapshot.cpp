@@ -63,7 +63,7 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     s.recommendedIndex = rec.recommendedIndex;
     s.pinnedIndex = pool.pinnedAccountIndex;
 
-    auto label = [&](int i) { return accountLabelText(pool.accounts[i], i + 1, in.hidePersonalInfo); };
+    auto label = [&](int i) { return shortAccountLabel(pool.accounts[i], i, in.hidePersonalInfo); };
     auto email = [&](int i) {
         const QString e = pool.accounts[i].email.value_or(label(i));
         return in.hidePersonalInfo ? maskEmail(e) : e;

@@ -6,6 +6,7 @@
 #include "util/timefmt.h"
 #include "windows/banner.h"
 #include "windows/quotabar.h"
+#include "windows/transferprompts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -96,6 +97,7 @@ AccountsWindow::AccountsWindow(QWidget *parent)
     , m_proxy(new AccountsProxy(this))
 {
     setObjectName(u"accountsWindow"_s);
+    m_transfer = new TransferPrompts(this);
     setWindowTitle(tr("Accounts — Codex Multi-Auth"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setBaseOrder(u"ready-first"_s);
@@ -831,48 +833,16 @@ void AccountsWindow::editTagsAndNote()
         Q_EMIT commandsRequested(commands);
 }
 
-QString AccountsWindow::writePassphraseFile(const QString &passphrase)
-{
-    m_passphrase = std::make_unique<QTemporaryFile>();
-    if (!m_passphrase->open())
-        return {};
-    m_passphrase->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    m_passphrase->write(passphrase.toUtf8());
-    m_passphrase->flush();
-    return m_passphrase->fileName();
-}
-
 void AccountsWindow::exportPool()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export accounts"), QDir::homePath() + u"/codex-accounts.cma-export"_s);
-    if (path.isEmpty())
-        return;
-    bool ok = false;
-    const QString pass = QInputDialog::getText(this, tr("Export accounts"),
-                                               tr("Passphrase for the encrypted export (at least 8 characters):"),
-                                               QLineEdit::Password, QString(), &ok);
-    if (!ok || pass.isEmpty())
-        return;
-    const QString file = writePassphraseFile(pass);
-    Q_EMIT commandsRequested({{u"export"_s, path, u"--passphrase-file"_s, file, u"--force"_s, u"--yes"_s}});
+    if (const QStringList args = m_transfer->exportCommand(); !args.isEmpty())
+        Q_EMIT commandsRequested({args});
 }
 
 void AccountsWindow::importFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import accounts"), QDir::homePath());
-    if (path.isEmpty())
-        return;
-    bool ok = false;
-    const QString pass =
-        QInputDialog::getText(this, tr("Import accounts"), tr("Passphrase (leave empty for a plaintext export):"),
-                              QLineEdit::Password, QString(), &ok);
-    if (!ok)
-        return;
-    QStringList args{u"import"_s, path};
-    if (!pass.isEmpty())
-        args << u"--passphrase-file"_s << writePassphraseFile(pass);
-    Q_EMIT commandsRequested({args});
+    if (const QStringList args = m_transfer->importCommand(); !args.isEmpty())
+        Q_EMIT commandsRequested({args});
 }
 
 void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)

@@ -15,11 +15,11 @@ class QTableView;
 class QTextBrowser;
 class QTreeWidget;
 class QToolButton;
-class QTemporaryFile;
 
 namespace cma::ui {
 
 class AccountsModel;
+class TransferPrompts;
 class BannerArea;
 
 /// Search and order of the accounts table: ready-first or manual order until a header is
@@ -107,7 +107,6 @@ private:
     void editTagsAndNote();
     void exportPool();
     void importFile();
-    QString writePassphraseFile(const QString &passphrase);
     QString selectorsText(const QList<int> &indexes) const;
 
     AccountsModel *m_model;
@@ -127,7 +126,7 @@ private:
     QAction *m_verifyFlagged = nullptr;
     QMenu *m_actionMenu = nullptr;
     QHash<QString, QAction *> m_actions;
-    std::unique_ptr<QTemporaryFile> m_passphrase;
+    TransferPrompts *m_transfer = nullptr;
     bool m_mainMode = false;
     bool m_askOnClose = true;
     QStringList m_hiddenColumns;
