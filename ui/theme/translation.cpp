@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
 #include <QTranslator>
@@ -19,7 +20,8 @@ QString translationsDir()
     if (!env.isEmpty())
         return env;
     const QString appDir = QCoreApplication::applicationDirPath();
-    const QStringList candidates{appDir + u"/../share/codex-multi-auth/translations"_s,
+    const QStringList candidates{appDir + u"/../Resources/translations"_s, // macOS bundle
+                                 appDir + u"/../share/codex-multi-auth/translations"_s,
                                  QStringLiteral(CMA_BUILD_TRANSLATIONS_DIR), appDir + u"/translations"_s};
     for (const QString &candidate : candidates) {
         if (QFileInfo(candidate + u"/codex-multi-auth_de.qm"_s).exists())
@@ -31,13 +33,26 @@ QString translationsDir()
 bool useLanguage(const QString &language)
 {
     static QPointer<QTranslator> installed;
-    if (installed) {
-        QCoreApplication::removeTranslator(installed);
-        delete installed;
+    static QPointer<QTranslator> qtBase;
+    for (QPointer<QTranslator> *t : {&installed, &qtBase}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete t->data();
+        }
     }
     const QLocale locale = language.isEmpty() || language == "system"_L1 ? QLocale::system() : QLocale(language);
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     setTimeLocale(english ? QLocale::c() : locale);
+    // Qt's own texts (OK, Cancel, Yes, No) come from qtbase, when the system has its translations.
+    if (!english) {
+        auto *base = new QTranslator(QCoreApplication::instance());
+        if (base->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(base);
+            qtBase = base;
+        } else {
+            delete base;
+        }
+    }
     // English needs its file too, for the plural forms (`1 account`, `2 accounts`).
     auto *translator = new QTranslator(QCoreApplication::instance());
     if (!translator->load(english ? QLocale(QLocale::English) : locale, u"codex-multi-auth"_s, u"_"_s,
