@@ -2295,6 +2295,46 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <source>Delete the named backup %1?</source>
         <translation>Die benannte Sicherung %1 löschen?</translation>
     </message>
+    <message>
+        <source>Preview of the account list</source>
+        <translation>Vorschau der Kontenliste</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>5h 64% left · 7d 91% left</source>
+        <translation>5 Std. 64 % übrig · 7 T. 91 % übrig</translation>
+    </message>
+    <message>
+        <source>rate-limited</source>
+        <translation>ratenbegrenzt</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>5h 0% left</source>
+        <translation>5 Std. 0 % übrig</translation>
+    </message>
+    <message>
+        <source>resets in 42m</source>
+        <translation>Zurücksetzung in 42m</translation>
+    </message>
+    <message>
+        <source>updated 1m ago</source>
+        <translation>aktualisiert vor 1m</translation>
+    </message>
 </context>
 <context>
     <name>cma::ui::TransferPrompts</name>

@@ -507,6 +507,11 @@ private Q_SLOTS:
         window.restorePageDefaults();
         QCOMPARE(accent->currentData().toString(), u"green"_s);
         QVERIFY(window.draft().changedKeys().isEmpty());
+        // The Account list page previews its keys on sample rows.
+        QVERIFY(window.listPreviewText().contains(u"[active]"_s));
+        qobject_cast<QCheckBox *>(window.editorFor(u"dashboardDisplaySettings.menuShowStatusBadge"_s))
+            ->setChecked(false);
+        QVERIFY(!window.listPreviewText().contains(u"[active]"_s));
     }
 
     void securityPageListsPlaintextFilesAndBackups()

@@ -243,6 +243,7 @@ SettingsWindow::SettingsWindow(AppContext &app, QWidget *parent)
         }
         loadEditor(row.key);
     }
+    updateListPreview();
     connect(m_pagesList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pagesList->setCurrentRow(0);
 
@@ -398,6 +399,8 @@ void SettingsWindow::editorChanged(const QString &name)
         v = fields;
     }
     m_draft->set(name, v);
+    if (name.startsWith(u"dashboardDisplaySettings.menu"_s))
+        updateListPreview();
     // Live preview: the theme keys apply at once to every window and the tray icon.
     if (ThemeSettings::keys().contains(name))
         Theme::instance().apply(m_draft->theme());
@@ -461,6 +464,15 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         connect(shimRemove, &QPushButton::clicked, this, [this] {
             Q_EMIT commandsRequested({{u"shim"_s, u"remove"_s}});
         });
+    } else if (page == tr("Account list")) {
+        m_listPreview = new QLabel(parent);
+        m_listPreview->setObjectName(u"listPreview"_s);
+        m_listPreview->setFrameShape(QFrame::StyledPanel);
+        m_listPreview->setAutoFillBackground(true);
+        m_listPreview->setBackgroundRole(QPalette::Base);
+        m_listPreview->setMargin(6);
+        m_listPreview->setAccessibleName(tr("Preview of the account list"));
+        form->addRow(tr("Preview:"), m_listPreview);
     } else if (page == tr("Security and storage")) {
         auto *path = new QLabel(m_app.repository().store().path(), parent);
         path->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -582,6 +594,55 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
     }
 }
 
+QString SettingsWindow::listPreviewText() const
+{
+    return m_listPreview ? m_listPreview->text() : QString();
+}
+
+void SettingsWindow::updateListPreview()
+{
+    // Two sample rows as the tray menu would show them with the draft's account-list keys.
+    if (!m_listPreview)
+        return;
+    auto on = [this](const QString &key) { return m_draft->value(u"dashboardDisplaySettings."_s + key).toBool(); };
+    QStringList fields;
+    for (const QJsonValue &f : m_draft->value(u"dashboardDisplaySettings.menuStatuslineFields"_s).toArray())
+        fields.append(f.toString());
+    const bool expanded = m_draft->value(u"dashboardDisplaySettings.menuLayoutMode"_s).toString() == "expanded-rows"_L1;
+    struct Sample
+    {
+        QString name, badge, used, limits, cooldown;
+        bool current;
+    };
+    const QList<Sample> samples{
+        {u"alice@example.com"_s, tr("active"), tr("today"), tr("5h 64% left · 7d 91% left"), QString(), true},
+        {u"bob@example.com"_s, tr("rate-limited"), tr("yesterday"), tr("5h 0% left"), tr("resets in 42m"), false}};
+    QString html;
+    for (const Sample &s : samples) {
+        QString line = (s.current && on(u"menuShowCurrentBadge"_s) ? u"✓ "_s : u"   "_s) + s.name;
+        if (on(u"menuShowStatusBadge"_s))
+            line += u"  [%1]"_s.arg(s.badge);
+        QStringList detail;
+        for (const QString &f : fields) {
+            if (f == "last-used"_L1 && on(u"menuShowLastUsed"_s))
+                detail << s.used;
+            else if (f == "limits"_L1 && on(u"menuShowQuotaSummary"_s))
+                detail << s.limits + (on(u"menuShowQuotaCooldown"_s) && !s.cooldown.isEmpty() ? u" · "_s + s.cooldown
+                                                                                              : QString());
+            else if (f == "status"_L1 && on(u"menuShowFetchStatus"_s))
+                detail << tr("updated 1m ago");
+        }
+        const bool showDetail = expanded || s.current || on(u"menuShowDetailsForUnselectedRows"_s);
+        QString row = line.toHtmlEscaped();
+        if (showDetail && !detail.isEmpty())
+            row += (expanded ? u"<br>&nbsp;&nbsp;&nbsp;"_s : u"  —  "_s) + detail.join(u" · "_s).toHtmlEscaped();
+        if (s.current && on(u"menuHighlightCurrentRow"_s))
+            row = u"<b>"_s + row + u"</b>"_s;
+        html += row + u"<br>"_s;
+    }
+    m_listPreview->setText(html);
+}
+
 QStringList SettingsWindow::pageNames() const
 {
     QStringList out;
@@ -612,6 +673,7 @@ void SettingsWindow::restorePageDefaults()
     m_draft->restoreDefaults(keys);
     for (const QString &k : keys)
         loadEditor(k);
+    updateListPreview();
     Theme::instance().apply(m_draft->theme());
 }
 

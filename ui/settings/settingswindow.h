@@ -37,6 +37,8 @@ public:
     QWidget *editorFor(const QString &fullName) const;
     /// Restore defaults of the current page.
     void restorePageDefaults();
+    /// The Account list page's sample rows, as the draft would show them.
+    QString listPreviewText() const;
 
 Q_SIGNALS:
     void commandsRequested(const QList<QStringList> &commands);
@@ -63,6 +65,7 @@ private:
     void editorChanged(const QString &fullName);
     void addSpecial(const QString &page, QFormLayout *form, QWidget *parent);
     QString choiceLabel(const QString &fullName, const QString &choice) const;
+    void updateListPreview();
 
     AppContext &m_app;
     std::unique_ptr<SettingsDraft> m_draft;
@@ -71,6 +74,7 @@ private:
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QStringList> m_pageKeys;
     QCheckBox *m_startAtLogin = nullptr;
+    QLabel *m_listPreview = nullptr;
     bool m_startAtLoginBaseline = false;
     bool m_loading = false;
     bool m_finished = false;

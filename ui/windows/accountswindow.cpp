@@ -651,7 +651,7 @@ void AccountsWindow::updateBanners()
         Banner *b =
             m_banners->show(u"damaged"_s, v.health == StorageHealth::Corrupt ? 2 : 1, v.storageProblem, &created);
         if (created) {
-            b->addButton(tr("Restore from backup"), [this] { Q_EMIT commandsRequested({{u"fix"_s}}); });
+            b->addButton(tr("Restore from backup"), [this] { Q_EMIT commandsRequested({{u"doctor"_s, u"--fix"_s}}); });
             b->addButton(tr("Open folder"), [this] {
                 QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->view().storagePath).absolutePath()));
             });
@@ -672,7 +672,8 @@ void AccountsWindow::updateBanners()
                                        "unlocked."),
                                     &created);
         if (created) {
-            b->addButton(tr("Unlock"), [this] { Q_EMIT commandsRequested({{u"doctor"_s}}); });
+            // Reading the keychain makes the Secret Service ask the user to unlock it.
+            b->addButton(tr("Unlock"), [this] { Q_EMIT commandsRequested({{u"secrets"_s, u"status"_s}}); });
             b->addButton(tr("Retry"), [this] { Q_EMIT refreshNowRequested(); });
         }
     } else {
