@@ -2335,6 +2335,22 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <source>updated 1m ago</source>
         <translation>aktualisiert vor 1m</translation>
     </message>
+    <message>
+        <source>Project pools</source>
+        <translation>Projekt-Pools</translation>
+    </message>
+    <message>
+        <source>Project pools:</source>
+        <translation>Projekt-Pools:</translation>
+    </message>
+    <message>
+        <source>Open &amp;project folder</source>
+        <translation>&amp;Projektordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into global pool</source>
+        <translation>In globalen Pool &amp;zusammenführen</translation>
+    </message>
 </context>
 <context>
     <name>cma::ui::TransferPrompts</name>

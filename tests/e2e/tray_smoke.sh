@@ -39,8 +39,23 @@ CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=fallback QT_QPA_PLATFORM=xcb t
 rc=$?
 set -e
 [ "$rc" = 0 ] || fail "without a tray host: $(tail -5 "$HOME/app-notray.log")"
-trayer --edge top --align right --widthtype request --height 28 --SetDockType true --expand true >"$HOME/trayer.log" 2>&1 &
-tray=$!
+start_trayer() {
+  trayer --edge top --align right --widthtype request --height 28 --SetDockType true --expand true >"$HOME/trayer.log" 2>&1 &
+  tray=$!
+}
+# A tray host that appears after the app started: the app adopts it (ui.md §10).
+CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=late-tray QT_QPA_PLATFORM=xcb timeout 60 "$bin" >"$HOME/app-late.log" 2>&1 &
+app=$!
+sleep 3
+start_trayer
+set +e
+wait $app
+rc=$?
+set -e
+[ "$rc" = 0 ] || fail "a tray host that appears later: $(tail -5 "$HOME/app-late.log")"
+kill $tray 2>/dev/null || true
+wait $tray 2>/dev/null || true
+start_trayer
 sleep 1
 before=$(jq -r '.accounts[.activeIndex].accountId' "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json")
 set +e
@@ -52,4 +67,4 @@ import -window root "$shots/tray-desktop.png" 2>/dev/null || true
 [ -f "$shots/tray-menu.png" ] || fail "no screenshot of the menu"
 after=$(jq -r .tokens.account_id "$CODEX_HOME/auth.json")
 [ -n "$after" ] && [ "$after" != "$before" ] || fail "auth.json did not switch ($before → $after)"
-echo "e2e_tray_smoke: 2 passed, 0 failed"
+echo "e2e_tray_smoke: 3 passed, 0 failed"

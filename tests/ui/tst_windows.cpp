@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -394,6 +395,7 @@ private Q_SLOTS:
         trayMenu.addAction(u"Refresh now"_s);
         window.setMainWindowMode(true, &trayMenu);
         QVERIFY(window.windowTitle().startsWith(u"user1@example.org — 70% left"_s));
+        QCOMPARE(window.menuBar()->actions().first()->menu(), &trayMenu); // follows the rebuilt tray menu
     }
 
     void settingsPreviewAndCancelRestoreTheExactPalette_data()
@@ -524,8 +526,15 @@ private Q_SLOTS:
         backup.close();
         // File mode: the pool holds its refresh tokens in plaintext, and the page says so.
         QCOMPARE(plaintextTokenFiles(m_root), QStringList{m_root + u"/openai-codex-accounts.json"_s});
+
+        QDir().mkpath(m_root + u"/projects/my-repo-0123456789ab"_s);
+        QVERIFY(QFile::copy(m_root + u"/openai-codex-accounts.json"_s,
+                            m_root + u"/projects/my-repo-0123456789ab/openai-codex-accounts.json"_s));
         auto ctx = app();
         SettingsWindow window(*ctx);
+        auto *projects = window.findChild<QListWidget *>(u"projectPools"_s);
+        QCOMPARE(projects->count(), 1);
+        QCOMPARE(projects->item(0)->text(), u"my-repo-0123456789ab"_s);
         auto *backups = window.findChild<QListWidget *>(u"namedBackups"_s);
         QVERIFY(backups);
         QCOMPARE(backups->count(), 1);

@@ -524,6 +524,36 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         backupActions->addWidget(remove);
         backupActions->addStretch();
         form->addRow(QString(), backupActions);
+        // Project pools (storage.md §11): list, open, merge into the global pool.
+        auto *projects = new QListWidget(parent);
+        projects->setObjectName(u"projectPools"_s);
+        projects->setAccessibleName(tr("Project pools"));
+        projects->setMaximumHeight(90);
+        for (const QFileInfo &dir :
+             QDir(m_app.paths().root + u"/projects"_s).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QString pool = dir.absoluteFilePath() + u"/openai-codex-accounts.json"_s;
+            if (!QFileInfo::exists(pool))
+                continue;
+            auto *item = new QListWidgetItem(dir.fileName(), projects);
+            item->setData(Qt::UserRole, pool);
+        }
+        form->addRow(tr("Project pools:"), projects);
+        auto *projectActions = new QHBoxLayout;
+        auto *openProject = new QPushButton(tr("Open &project folder"), parent);
+        auto *mergeProject = new QPushButton(tr("&Merge into global pool"), parent);
+        projectActions->addWidget(openProject);
+        projectActions->addWidget(mergeProject);
+        projectActions->addStretch();
+        form->addRow(QString(), projectActions);
+        connect(openProject, &QPushButton::clicked, this, [projects] {
+            if (QListWidgetItem *item = projects->currentItem())
+                QDesktopServices::openUrl(
+                    QUrl::fromLocalFile(QFileInfo(item->data(Qt::UserRole).toString()).absolutePath()));
+        });
+        connect(mergeProject, &QPushButton::clicked, this, [this, projects] {
+            if (QListWidgetItem *item = projects->currentItem())
+                Q_EMIT commandsRequested({{u"import"_s, item->data(Qt::UserRole).toString()}});
+        });
         auto *plaintext = new QLabel(parent);
         plaintext->setObjectName(u"plaintextFiles"_s);
         plaintext->setWordWrap(true);

@@ -220,8 +220,28 @@ bool TrayApplication::start()
             showWelcome(); // ui.md §11
     } else {
         showWindow(); // no tray: the window stays reachable (ui.md §10)
+        watchForTray();
     }
     return true;
+}
+
+void TrayApplication::watchForTray()
+{
+    // ui.md §10: look again every 2 s for 30 s, then every 30 s; when a tray appears the icon is
+    // created and the window stops being the main window (closing it hides it to the tray).
+    auto *timer = new QTimer(this);
+    timer->setInterval(2000);
+    connect(timer, &QTimer::timeout, this, [this, timer, checks = 0]() mutable {
+        if (++checks == 15)
+            timer->setInterval(30000);
+        if (!TrayController::trayAvailable())
+            return;
+        timer->deleteLater();
+        m_tray->show();
+        if (m_window)
+            m_window->setMainWindowMode(false, nullptr);
+    });
+    timer->start();
 }
 
 void TrayApplication::rebuild()
@@ -441,6 +461,18 @@ void TrayApplication::runSmokeTest(const QString &dir)
     // Driven by tests/e2e/tray_smoke.sh under Xvfb with trayer: the menu opens, a click on another
     // account switches Codex, and screenshots are kept.
     QDir().mkpath(dir);
+    if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "late-tray"_L1) {
+        // Started without a tray host, which the script starts a moment later: the icon appears
+        // and the window is no longer the main window.
+        QTimer::singleShot(9000, this, [this, dir] {
+            const bool ok =
+                TrayController::trayAvailable() && m_tray->isVisible() && m_window && !m_window->mainWindowMode();
+            QApplication::primaryScreen()->grabWindow(0).save(dir + u"/late-tray.png"_s);
+            std::fprintf(stderr, "smoke: late tray %s\n", ok ? "adopted" : "not adopted");
+            QApplication::exit(ok ? 0 : 1);
+        });
+        return;
+    }
     if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "fallback"_L1) {
         // No tray host: the window must be there instead, listing every account.
         QTimer::singleShot(1500, this, [this, dir] {

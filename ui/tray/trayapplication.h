@@ -82,6 +82,7 @@ private:
     bool claimInstance();
     void notify(const QString &title, const QString &message);
     void connectCommands(QObject *window);
+    void watchForTray();
 
     bool m_startMinimized;
     std::unique_ptr<AppContext> m_app;

@@ -268,7 +268,7 @@ AccountsWindow::AccountsWindow(QWidget *parent)
                 Q_EMIT commandsRequested({{u"switch"_s, QString::number(n)}});
         });
     }
-    resize(1080, 600);
+    resize(1180, 620);
 }
 
 AccountsWindow::~AccountsWindow() = default;
@@ -525,7 +525,7 @@ void AccountsWindow::setView(const PoolView &view)
         m_proxy->invalidate();
     m_table->resizeColumnsToContents();
     for (int c : {int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow)})
-        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 330)); // the text elides; the tooltip has it all
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 270)); // the text elides; the tooltip has it all
     updateDetails();
     updateBanners();
     updateStatus();
@@ -852,11 +852,10 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
     menuBar()->clear();
     menuBar()->setVisible(on);
     if (on) {
-        QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
+        // The tray menu itself, so its entries stay current as it is rebuilt (ui.md §10).
         if (accountsMenu) {
-            // The tray menu's entries, so everything stays reachable without a tray (ui.md §10).
-            for (QAction *a : accountsMenu->actions())
-                accounts->addAction(a);
+            accountsMenu->setTitle(tr("&Accounts"));
+            menuBar()->addMenu(accountsMenu);
         }
         QMenu *tools = menuBar()->addMenu(tr("&Tools"));
         tools->addAction(tr("&Health check"), this, [this] { Q_EMIT commandsRequested({{u"check"_s}}); });
