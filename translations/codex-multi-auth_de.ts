@@ -2351,6 +2351,14 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <source>&amp;Merge into global pool</source>
         <translation>In globalen Pool &amp;zusammenführen</translation>
     </message>
+    <message>
+        <source>The refresh guardian has not run yet.</source>
+        <translation>Der Erneuerungswächter ist noch nicht gelaufen.</translation>
+    </message>
+    <message>
+        <source>Refresh guardian:</source>
+        <translation>Erneuerungswächter:</translation>
+    </message>
 </context>
 <context>
     <name>cma::ui::TransferPrompts</name>
@@ -2420,6 +2428,10 @@ Tippe DELETE zur Bestätigung.</numerusform>
     <message>
         <source>Account added</source>
         <translation>Konto hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 runs, last %2: %3 refreshed, %4 not needed yet, %5 failed</source>
+        <translation>%1 Durchläufe, zuletzt %2: %3 erneuert, %4 noch nicht nötig, %5 fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -612,6 +612,10 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
             refresh();
         });
     } else if (page == tr("Advanced")) {
+        m_guardianStats = new QLabel(tr("The refresh guardian has not run yet."), parent);
+        m_guardianStats->setObjectName(u"guardianStats"_s);
+        m_guardianStats->setWordWrap(true);
+        form->addRow(tr("Refresh guardian:"), m_guardianStats);
         auto *buttons = new QHBoxLayout;
         auto *doctor = new QPushButton(tr("Run &doctor"), parent);
         auto *bundle = new QPushButton(tr("&Copy debug bundle"), parent);
@@ -622,6 +626,12 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         connect(doctor, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"doctor"_s}}); });
         connect(bundle, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"debug"_s, u"bundle"_s}}); });
     }
+}
+
+void SettingsWindow::setGuardianStats(const QString &text)
+{
+    if (m_guardianStats)
+        m_guardianStats->setText(text);
 }
 
 QString SettingsWindow::listPreviewText() const

@@ -39,6 +39,8 @@ public:
     void restorePageDefaults();
     /// The Account list page's sample rows, as the draft would show them.
     QString listPreviewText() const;
+    /// The refresh guardian's counters, from the tray's worker.
+    void setGuardianStats(const QString &text);
 
 Q_SIGNALS:
     void commandsRequested(const QList<QStringList> &commands);
@@ -75,6 +77,7 @@ private:
     QHash<QString, QStringList> m_pageKeys;
     QCheckBox *m_startAtLogin = nullptr;
     QLabel *m_listPreview = nullptr;
+    QLabel *m_guardianStats = nullptr;
     bool m_startAtLoginBaseline = false;
     bool m_loading = false;
     bool m_finished = false;

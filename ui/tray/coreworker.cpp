@@ -33,6 +33,8 @@ void CoreWorker::init()
     connect(m_guardianTimer, &QTimer::timeout, this, [this] {
         m_guardian->updateLiveAccount(*m_app);
         const qint64 next = m_guardian->tick();
+        const RefreshGuardian::Stats &st = m_guardian->stats();
+        Q_EMIT guardianStats(st.runs, st.refreshed, st.failed, st.notNeeded, st.lastRunAt);
         m_guardianTimer->start(int(next));
     });
     m_guardianTimer->start(3000); // first tick shortly after start

@@ -43,6 +43,8 @@ Q_SIGNALS:
     void dataChanged();
     void readingFailed(bool failed);
     void reloginNeeded(const QString &account);
+    /// After each guardian run (Settings → Advanced → Diagnostics).
+    void guardianStats(int runs, int refreshed, int failed, int notNeeded, qint64 lastRunAt);
 
 private:
     int indexOf(const QString &trackerKey);

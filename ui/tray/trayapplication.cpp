@@ -23,6 +23,7 @@
 #include "util/clock.h"
 #include "util/filelock.h"
 #include "util/jsonwriter.h"
+#include "util/timefmt.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -141,6 +142,17 @@ bool TrayApplication::start()
     connect(this, &TrayApplication::requestCommands, m_worker, &CoreWorker::runCommands);
     connect(this, &TrayApplication::requestMove, m_worker, &CoreWorker::moveAccount);
     connect(m_worker, &CoreWorker::dataChanged, this, &TrayApplication::rebuild);
+    connect(m_worker, &CoreWorker::guardianStats, this,
+            [this](int runs, int refreshed, int failed, int notNeeded, qint64 lastRunAt) {
+                m_guardianStats = tr("%1 runs, last %2: %3 refreshed, %4 not needed yet, %5 failed")
+                                      .arg(runs)
+                                      .arg(formatAgo(lastRunAt, Clock::instance().nowMs()))
+                                      .arg(refreshed)
+                                      .arg(notNeeded)
+                                      .arg(failed);
+                if (m_settings)
+                    m_settings->setGuardianStats(m_guardianStats);
+            });
     connect(m_worker, &CoreWorker::progress, m_tray, &TrayController::setBusyText);
     connect(m_worker, &CoreWorker::readingFailed, this, [this](bool failed) { m_readingFailed = failed; });
     connect(m_worker, &CoreWorker::reloginNeeded, this, [this](const QString &) {
@@ -362,6 +374,8 @@ void TrayApplication::showSettings()
     if (!m_settings) {
         m_settings = new SettingsWindow(*m_app);
         m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        if (!m_guardianStats.isEmpty())
+            m_settings->setGuardianStats(m_guardianStats);
         connectCommands(m_settings);
         connect(m_settings, &SettingsWindow::startAtLoginChanged, this, [this](bool on) {
             setStartAtLogin(on);

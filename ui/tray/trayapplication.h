@@ -98,6 +98,7 @@ private:
     QPointer<SettingsWindow> m_settings;
     QPointer<LoginDialog> m_loginDialog;
     QString m_language;
+    QString m_guardianStats;
     QString m_pendingTool;
     QString m_foreignEmail;
     bool m_codexSignedOut = false;
