@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
@@ -343,6 +344,20 @@ private Q_SLOTS:
         window.proxy()->setSearch(u"night"_s);
         QCOMPARE(window.proxy()->rowCount(), 1);
         window.proxy()->setSearch(QString());
+
+        // Keys: Ctrl+C copies the email, F5 checks the selection.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.table()->setFocus();
+        window.selectIndex(1);
+        QTest::keyClick(window.table(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), window.model()->view().email(1));
+        const int beforeCheck = finished.count();
+        QTest::keyClick(window.table(), Qt::Key_F5);
+        QTRY_COMPARE(finished.count(), beforeCheck + 1);
+        QVERIFY2(finished.last().at(0).toString().contains(u"user1@example.org"_s) ||
+                     finished.last().at(0).toString().contains(u"Account 2"_s),
+                 qPrintable(finished.last().at(0).toString()));
 
         // Remove (Delete) asks first; Cancel keeps everything, Remove removes.
         const int before = finished.count();

@@ -23,6 +23,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -176,6 +177,7 @@ AccountsWindow::AccountsWindow(QWidget *parent)
     connect(m_table, &QTableView::customContextMenuRequested, this,
             [this](const QPoint &pos) { actionMenu()->exec(m_table->viewport()->mapToGlobal(pos)); });
     connect(m_table, &QTableView::activated, this, [this] { m_actions.value(u"switch"_s)->trigger(); });
+    m_table->installEventFilter(this); // Ctrl+C copies emails, not the current cell
 
     m_details = new QTextBrowser(split);
     m_details->setObjectName(u"details"_s);
@@ -866,6 +868,16 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
         view->addAction(tr("&Settings"), this, &AccountsWindow::openSettingsRequested);
     }
     updateTitle();
+}
+
+bool AccountsWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        m_actions.value(u"copyEmail"_s)->trigger();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void AccountsWindow::closeEvent(QCloseEvent *event)

@@ -90,6 +90,7 @@ Q_SIGNALS:
     void quitRequested();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
