@@ -605,6 +605,26 @@ private Q_SLOTS:
             u"acct-carol"_s);
     }
 
+    void loginErrorRedirectEndsTheAttempt()
+    {
+        m_fake->setAuthorizeAs({{u"mode"_s, u"error"_s}, {u"description"_s, u"missing_codex_entitlement"_s}});
+        auto ctx = app();
+        LoginDialog dialog(*ctx);
+        QUrl opened;
+        dialog.setBrowserOpener([&](const QUrl &url) {
+            opened = url;
+            return true;
+        });
+        dialog.show();
+        dialog.begin();
+        QTRY_VERIFY(!opened.isEmpty());
+        test::browse(opened);
+        QTRY_COMPARE(dialog.statusText(), u"Codex is not enabled for your workspace. Contact your workspace "
+                                          u"administrator to request access to Codex."_s);
+        QVERIFY(dialog.resultText().isEmpty());
+        QVERIFY(!QFileInfo::exists(m_root + u"/openai-codex-accounts.json"_s));
+    }
+
     void loginPasteMode()
     {
         seedPool(1);
