@@ -32,6 +32,18 @@ QList<WorkspaceCandidate> workspaceCandidates(const TokenResponse &tokens)
     return out;
 }
 
+int bestWorkspaceCandidate(const QList<WorkspaceCandidate> &candidates, const TokenResponse &tokens)
+{
+    for (int i = 0; i < candidates.size(); ++i)
+        if (candidates[i].isDefault)
+            return i;
+    const QString named = TokenIdentity::fromTokens(tokens.idToken, tokens.accessToken).accountId;
+    for (int i = 0; i < candidates.size(); ++i)
+        if (candidates[i].id == named)
+            return i;
+    return 0;
+}
+
 Result<SavedLogin> LoginSaver::save(AppContext &app, const TokenResponse &tokens, const SaveLoginOptions &options)
 {
     Result<Account> account = accountFromLogin(tokens, options.org);

@@ -20,6 +20,9 @@ struct WorkspaceCandidate
     bool isDefault = false;
 };
 QList<WorkspaceCandidate> workspaceCandidates(const TokenResponse &tokens);
+/// The candidate a non-interactive sign-in takes: the one marked default, else the workspace the
+/// tokens name, else the first.
+int bestWorkspaceCandidate(const QList<WorkspaceCandidate> &candidates, const TokenResponse &tokens);
 
 /// How a finished sign-in enters the pool: the one path of `login` and the login dialog.
 struct SaveLoginOptions

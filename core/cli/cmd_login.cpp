@@ -120,6 +120,28 @@ int runLogin(CommandContext &ctx)
 
     SaveLoginOptions options;
     options.org = org;
+    // Several workspaces and no --org: a terminal asks, a script gets the best candidate.
+    const QList<WorkspaceCandidate> candidates = workspaceCandidates(result->tokens);
+    if (org.isEmpty() && candidates.size() > 1) {
+        int chosen = bestWorkspaceCandidate(candidates, result->tokens);
+        if (ctx.console().isInteractive()) {
+            info << "This sign-in can act for several workspaces:\n";
+            for (int i = 0; i < candidates.size(); ++i) {
+                const WorkspaceCandidate &c = candidates[i];
+                info << "  " << (i + 1) << ". " << (c.title.isEmpty() ? c.id : c.title)
+                     << (c.role.isEmpty() ? QString() : u" ("_s + c.role + u')') << (c.isDefault ? " [default]" : "")
+                     << "\n";
+            }
+            info << "Workspace [" << (chosen + 1) << "]: ";
+            info.flush();
+            bool ok = false;
+            const int picked = ctx.console().readLine().trimmed().toInt(&ok);
+            if (ok && picked >= 1 && picked <= candidates.size())
+                chosen = picked - 1;
+        }
+        options.org = candidates[chosen].id;
+        options.orgSource = u"org"_s;
+    }
     options.activate = args.has(u"--activate"_s)      ? SaveLoginOptions::Activate::Yes
                        : args.has(u"--no-activate"_s) ? SaveLoginOptions::Activate::No
                                                       : SaveLoginOptions::Activate::Auto;

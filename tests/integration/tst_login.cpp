@@ -402,18 +402,21 @@ private Q_SLOTS:
     }
 
     // The CLI as a user runs it over SSH: no display, no browser, the redirect pasted on stdin.
-    void cliPasteOverStdin()
+    QProcessEnvironment cliEnvironment() const
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"CODEX_MULTI_AUTH_ISSUER"_s, m_fake->issuerUrl());
         env.insert(u"CODEX_MULTI_AUTH_CHATGPT_BASE_URL"_s, m_fake->backendUrl());
         env.insert(u"CODEX_MULTI_AUTH_CALLBACK_PORT"_s, QString::number(m_callbackPort));
         env.remove(u"DISPLAY"_s);
-        p.setProcessEnvironment(env);
-        p.start(test::builtProgram(u"app/codex-multi-auth"_s), {u"--cli"_s, u"login"_s, u"--no-browser"_s});
+        return env;
+    }
+    /// Starts `codex-multi-auth --cli login <args>` without a browser; \a url gets the sign-in link it prints.
+    void startCliLogin(QProcess &p, const QStringList &args, QString &url)
+    {
+        p.setProcessEnvironment(cliEnvironment());
+        p.start(test::builtProgram(u"app/codex-multi-auth"_s), QStringList{u"--cli"_s, u"login"_s} + args);
         QVERIFY(p.waitForStarted());
-        QString url;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 while (p.canReadLine()) {
@@ -424,6 +427,15 @@ private Q_SLOTS:
                 return !url.isEmpty();
             }(),
             10000);
+    }
+
+    void cliPasteOverStdin()
+    {
+        QProcess p;
+        QString url;
+        startCliLogin(p, {u"--no-browser"_s}, url);
+        QVERIFY(!url.isEmpty());
+        const QProcessEnvironment env = cliEnvironment();
         const QString redirect = QString::fromUtf8(get(url).header("Location"));
         p.write("not a url\n");
         p.write(redirect.toUtf8() + "\n");
@@ -449,6 +461,34 @@ private Q_SLOTS:
         QCOMPARE(q.exitCode(), 130);
         QCOMPARE(QJsonDocument::fromJson(q.readAllStandardOutput()).object()[u"error"_s][u"code"_s].toString(),
                  u"cancelled"_s);
+    }
+
+    // A script's sign-in with several workspaces and no --org takes the best candidate (cli.md login).
+    void cliScriptTakesTheBestWorkspace()
+    {
+        const QJsonArray orgs{QJsonObject{{u"id"_s, u"org-home"_s}, {u"title"_s, u"Home"_s}},
+                              QJsonObject{{u"id"_s, u"org-work"_s}, {u"title"_s, u"Work"_s}, {u"is_default"_s, true}}};
+        const QString key = m_fake->addAccount(
+            {{u"email"_s, u"carol@example.com"_s}, {u"account_id"_s, u"org-home"_s}, {u"organizations"_s, orgs}});
+        m_fake->setAuthorizeAs({{u"account"_s, key}});
+        QProcess p;
+        QString url;
+        startCliLogin(p, {u"--manual"_s}, url);
+        QVERIFY(!url.isEmpty());
+        p.write(get(url).header("Location") + "\n");
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 15000);
+        QCOMPARE(p.exitCode(), 0);
+        QFile pool(qEnvironmentVariable("CODEX_MULTI_AUTH_DIR") + u"/openai-codex-accounts.json"_s);
+        QVERIFY(pool.open(QIODevice::ReadOnly));
+        bool found = false;
+        for (const QJsonValue &a : QJsonDocument::fromJson(pool.readAll()).object()[u"accounts"_s].toArray()) {
+            if (a[u"email"_s].toString() != u"carol@example.com"_s)
+                continue;
+            found = true;
+            QCOMPARE(a[u"accountId"_s].toString(), u"org-work"_s);
+            QCOMPARE(a[u"accountIdSource"_s].toString(), u"org"_s);
+        }
+        QVERIFY(found);
     }
 };
 

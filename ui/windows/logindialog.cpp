@@ -550,6 +550,7 @@ void LoginDialog::onTokens(const LoginResult &result)
     if (org.isEmpty() && candidates.size() > 1) {
         m_pending = result;
         m_workspaces->clear();
+        const int best = bestWorkspaceCandidate(candidates, result.tokens);
         for (const WorkspaceCandidate &c : candidates) {
             QString text = c.title.isEmpty() ? c.id : c.title;
             if (!c.role.isEmpty())
@@ -558,11 +559,8 @@ void LoginDialog::onTokens(const LoginResult &result)
                 text += u" "_s + tr("(default)");
             auto *item = new QListWidgetItem(text, m_workspaces);
             item->setData(Qt::UserRole, c.id);
-            if (c.isDefault)
-                m_workspaces->setCurrentItem(item);
         }
-        if (!m_workspaces->currentItem())
-            m_workspaces->setCurrentRow(0);
+        m_workspaces->setCurrentRow(best);
         m_modeBar->setEnabled(false);
         m_pages->setCurrentIndex(3);
         m_workspaces->setFocus();
