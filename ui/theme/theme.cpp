@@ -42,9 +42,12 @@ Theme &Theme::instance()
 
 Theme::Theme()
 {
-    // Fusion's own palette is the "system" look: the platform theme's colours are not reliable under
-    // Fusion on every desktop, and the system choice must restore to the same palette every time.
-    if (QStyle *fusion = QStyleFactory::create(u"Fusion"_s)) {
+    // "system" is the palette the desktop gave the application before any choice of ours (a dark
+    // desktop gives a dark one), taken once so that re-applying it restores it exactly. Without an
+    // application yet, Fusion's own palette.
+    if (qApp) {
+        m_system = QApplication::palette();
+    } else if (QStyle *fusion = QStyleFactory::create(u"Fusion"_s)) {
         m_system = fusion->standardPalette();
         delete fusion;
     }
