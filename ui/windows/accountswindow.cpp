@@ -525,9 +525,13 @@ void AccountsWindow::setView(const PoolView &view)
     }
     if (!m_proxy->columnSortActive())
         m_proxy->invalidate();
-    m_table->resizeColumnsToContents();
-    for (int c : {int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow)})
-        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 270)); // the text elides; the tooltip has it all
+    // Column widths follow the content when accounts come or go, not on every quota update.
+    if (m_model->rowCount() != m_sizedForRows) {
+        m_sizedForRows = m_model->rowCount();
+        m_table->resizeColumnsToContents();
+        for (int c : {int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow)})
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 270)); // text elides; the tooltip has it all
+    }
     updateDetails();
     updateBanners();
     updateStatus();

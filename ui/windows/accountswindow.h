@@ -130,6 +130,7 @@ private:
     TransferPrompts *m_transfer = nullptr;
     bool m_mainMode = false;
     bool m_askOnClose = true;
+    int m_sizedForRows = -1;
     QStringList m_hiddenColumns;
 };
 
