@@ -475,6 +475,28 @@ void TrayApplication::runSmokeTest(const QString &dir)
     // Driven by tests/e2e/tray_smoke.sh under Xvfb with trayer: the menu opens, a click on another
     // account switches Codex, and screenshots are kept.
     QDir().mkpath(dir);
+    if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "login-dialog"_L1) {
+        // The login dialog as a user drives it: Open browser hands the link to $BROWSER (headless
+        // Chromium in tests/e2e/login_dialog_chromium.sh) and the account lands in the pool.
+        QTimer::singleShot(500, this, [this, dir] {
+            startLogin();
+            m_loginDialog->begin();
+            auto *poll = new QTimer(this);
+            connect(poll, &QTimer::timeout, this, [this, dir, poll, waited = 0]() mutable {
+                const QString result = m_loginDialog ? m_loginDialog->resultText() : QString();
+                if (result.isEmpty() && ++waited < 120)
+                    return;
+                poll->stop();
+                if (m_loginDialog)
+                    m_loginDialog->grab().save(dir + u"/login-dialog-result.png"_s);
+                std::fprintf(stderr, "smoke: login dialog: %s\n",
+                             qPrintable(result.isEmpty() ? m_loginDialog->statusText() : result));
+                QApplication::exit(result.isEmpty() ? 1 : 0);
+            });
+            poll->start(500);
+        });
+        return;
+    }
     if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "late-tray"_L1) {
         // Started without a tray host, which the script starts a moment later: the icon appears
         // and the window is no longer the main window.

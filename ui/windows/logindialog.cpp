@@ -93,6 +93,9 @@ LoginDialog::LoginDialog(AppContext &app, QWidget *parent)
     m_result->setObjectName(u"result"_s);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont resultFont = m_result->font();
+    resultFont.setPointSizeF(resultFont.pointSizeF() * 1.2);
+    m_result->setFont(resultFont);
     rl->addWidget(m_result);
     rl->addStretch();
     m_pages->addWidget(resultPage);
