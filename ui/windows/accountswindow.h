@@ -131,7 +131,6 @@ private:
     bool m_mainMode = false;
     bool m_askOnClose = true;
     int m_sizedForRows = -1;
-    QStringList m_hiddenColumns;
 };
 
 } // namespace cma::ui
