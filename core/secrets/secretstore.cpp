@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -53,7 +54,41 @@ Error keychainError(QKeychain::Error code, const QString &detail, const QString 
     return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable: %1"_s.arg(why));
 }
 
-/// Runs one QtKeychain job to completion in a local event loop, bounded in time.
+/// QtKeychain keeps one global job queue (JobExecutor) that is not safe to use from several
+/// threads, and the tray reads secrets on its GUI thread and its worker thread. Every job
+/// therefore runs on this one thread; callers from other threads wait for it.
+class KeychainThread
+{
+public:
+    static KeychainThread &instance()
+    {
+        static KeychainThread *thread = new KeychainThread; // runs until the process ends
+        return *thread;
+    }
+    template <typename F> void run(F &&f)
+    {
+        if (QThread::currentThread() == m_thread) {
+            f();
+            return;
+        }
+        QMetaObject::invokeMethod(m_context, std::forward<F>(f), Qt::BlockingQueuedConnection);
+    }
+
+private:
+    KeychainThread()
+        : m_thread(new QThread)
+        , m_context(new QObject)
+    {
+        m_thread->setObjectName(u"keychain"_s);
+        m_context->moveToThread(m_thread);
+        m_thread->start();
+    }
+    QThread *m_thread;
+    QObject *m_context;
+};
+
+/// Runs one QtKeychain job to completion in a local event loop, bounded in time. Called on the
+/// keychain thread only.
 template <typename Job> bool runJob(Job &job, int timeoutMs = 20000)
 {
     job.setAutoDelete(false);
@@ -80,6 +115,27 @@ KeychainSecretStore::KeychainSecretStore(QString service, int maxItemBytes)
 
 Result<QByteArray> KeychainSecretStore::readItem(const QString &key)
 {
+    Result<QByteArray> result = makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable"_s);
+    KeychainThread::instance().run([&] { result = readItemHere(key); });
+    return result;
+}
+
+Status KeychainSecretStore::writeItem(const QString &key, const QByteArray &value)
+{
+    Status result = makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable"_s);
+    KeychainThread::instance().run([&] { result = writeItemHere(key, value); });
+    return result;
+}
+
+Status KeychainSecretStore::removeItem(const QString &key)
+{
+    Status result = makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable"_s);
+    KeychainThread::instance().run([&] { result = removeItemHere(key); });
+    return result;
+}
+
+Result<QByteArray> KeychainSecretStore::readItemHere(const QString &key)
+{
     for (int attempt = 0; attempt < 2; ++attempt) {
         QKeychain::ReadPasswordJob job(m_service);
         job.setKey(key);
@@ -94,7 +150,7 @@ Result<QByteArray> KeychainSecretStore::readItem(const QString &key)
     return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable"_s);
 }
 
-Status KeychainSecretStore::writeItem(const QString &key, const QByteArray &value)
+Status KeychainSecretStore::writeItemHere(const QString &key, const QByteArray &value)
 {
     for (int attempt = 0; attempt < 2; ++attempt) {
         QKeychain::WritePasswordJob job(m_service);
@@ -110,7 +166,7 @@ Status KeychainSecretStore::writeItem(const QString &key, const QByteArray &valu
     return makeError(ErrorCode::SecretStoreUnavailable, u"the keychain is unavailable"_s);
 }
 
-Status KeychainSecretStore::removeItem(const QString &key)
+Status KeychainSecretStore::removeItemHere(const QString &key)
 {
     QKeychain::DeletePasswordJob job(m_service);
     job.setKey(key);

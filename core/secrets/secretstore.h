@@ -38,9 +38,14 @@ public:
     Status remove(const QString &key) override;
 
 private:
+    // Each hands its job to the one keychain thread (QtKeychain is not thread-safe) and waits.
     Result<QByteArray> readItem(const QString &key);
     Status writeItem(const QString &key, const QByteArray &value);
     Status removeItem(const QString &key);
+    // The same, on the keychain thread.
+    Result<QByteArray> readItemHere(const QString &key);
+    Status writeItemHere(const QString &key, const QByteArray &value);
+    Status removeItemHere(const QString &key);
 
     QString m_service;
     int m_maxItemBytes; ///< 0 = no limit; Windows Credential Manager takes 2 560 bytes per item

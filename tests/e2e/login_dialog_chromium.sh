@@ -34,8 +34,10 @@ CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=login-dialog QT_QPA_PLATFORM=x
   >"$HOME/app.log" 2>&1
 rc=$?
 set -e
-[ "$rc" = 0 ] || fail "the dialog did not add the account: $(tail -5 "$HOME/app.log")"
+[ "$rc" = 0 ] || fail "the dialog did not add the account (exit $rc): $(tail -5 "$HOME/app.log") $(tail -3 "$HOME/chromium.log" 2>/dev/null)"
 grep -q 'Added account 1: dana@example.com (Pro)' "$HOME/app.log" || fail "unexpected result: $(tail -3 "$HOME/app.log")"
 "$bin" --cli status --json | grep -q '"email": "dana@example.com"' || fail "the account is not in the pool"
+# Chromium writes the page when it exits, which may be a moment after the app.
+for _ in $(seq 1 100); do grep -q 'Signed in' "$HOME/page.html" 2>/dev/null && break; sleep 0.1; done
 grep -q 'Signed in to Codex Multi-Auth' "$HOME/page.html" || fail "Chromium did not end on the success page"
 echo "e2e_login_dialog_chromium: 1 passed, 0 failed"

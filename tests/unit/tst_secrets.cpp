@@ -4,6 +4,9 @@
 #include "testenv.h"
 
 #include <QJsonDocument>
+#include <QThread>
+
+#include <atomic>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -214,6 +217,37 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < 25000, qPrintable(QString::number(t.elapsed())));
     }
 #endif
+
+    // QtKeychain keeps one global job queue; the tray reads secrets on its GUI thread and on its
+    // worker at the same time. Without a session bus every call fails cleanly; with the real
+    // keyring every value comes back. Never a crash.
+    void keychainFromTwoThreadsAtOnce()
+    {
+        KeychainSecretStore store(u"codex-multi-auth-test"_s);
+        std::atomic<int> ok{0}, failed{0};
+        auto work = [&](int id) {
+            for (int i = 0; i < 6; ++i) {
+                const QString key = u"thread-%1-%2"_s.arg(id).arg(i);
+                const QByteArray value = key.toUtf8();
+                if (!store.write(key, value).ok()) {
+                    ++failed;
+                    continue;
+                }
+                Result<QByteArray> back = store.read(key);
+                (back && back.value() == value) ? ++ok : ++failed;
+                store.remove(key);
+            }
+        };
+        std::unique_ptr<QThread> other(QThread::create([&] { work(1); }));
+        other->start();
+        work(0);
+        QVERIFY(other->wait(240000));
+#ifdef CMA_REAL_KEYRING
+        QCOMPARE(ok.load(), 12);
+#else
+        QCOMPARE(failed.load(), 12);
+#endif
+    }
 
     void clearAllDeletesItems()
     {
