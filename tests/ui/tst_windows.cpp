@@ -413,6 +413,31 @@ private Q_SLOTS:
         QCOMPARE(window.menuBar()->actions().first()->menu(), &trayMenu); // follows the rebuilt tray menu
     }
 
+    void windowRemembersColumnsAndDontAskAgain()
+    {
+        const QString state = m_root + u"/window-state.json"_s;
+        {
+            AccountsWindow window;
+            window.setStatePath(state);
+            QVERIFY(window.table()->isColumnHidden(AccountsModel::Risk)); // hidden by default
+            window.setColumnShown(AccountsModel::Risk, true);
+            window.setColumnShown(AccountsModel::Plan, false);
+            QMenu trayMenu;
+            window.setMainWindowMode(true, &trayMenu);
+            window.show();
+            answerNextDialog(u"Minimize"_s, /*tickCheckBox=*/true);
+            window.close();
+            QVERIFY(!window.asksBeforeQuit());
+        }
+        AccountsWindow again;
+        again.setStatePath(state);
+        QVERIFY(!again.table()->isColumnHidden(AccountsModel::Risk));
+        QVERIFY(again.table()->isColumnHidden(AccountsModel::Plan));
+        QVERIFY(!again.asksBeforeQuit());
+        QCOMPARE(QFileInfo(state).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+    }
+
     void settingsPreviewAndCancelRestoreTheExactPalette_data()
     {
         QTest::addColumn<QString>("how");

@@ -315,6 +315,7 @@ void TrayApplication::showWindow()
     if (!m_window) {
         auto *w = new AccountsWindow;
         m_window = w;
+        w->setStatePath(m_app->paths().desktopDir() + u"/window-state.json"_s);
         connectCommands(w);
         connect(w, &AccountsWindow::addAccountRequested, this, [this] { startLogin(); });
         connect(w, &AccountsWindow::reloginRequested, this, [this](int index) { startLogin(index); });

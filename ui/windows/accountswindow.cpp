@@ -3,6 +3,7 @@
 #include "auth/jwt.h"
 #include "models/accountsmodel.h"
 #include "quota/runway.h"
+#include "util/jsonfile.h"
 #include "util/timefmt.h"
 #include "windows/banner.h"
 #include "windows/quotabar.h"
@@ -23,6 +24,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -164,7 +166,7 @@ AccountsWindow::AccountsWindow(QWidget *parent)
             QAction *a = menu.addAction(AccountsModel::columnTitle(c));
             a->setCheckable(true);
             a->setChecked(!m_table->isColumnHidden(c));
-            connect(a, &QAction::toggled, this, [this, c](bool on) { m_table->setColumnHidden(c, !on); });
+            connect(a, &QAction::toggled, this, [this, c](bool on) { setColumnShown(c, on); });
         }
         menu.addSeparator();
         menu.addAction(tr("Reset order"), this, [this] { setSortMode(m_order->currentData().toString()); });
@@ -874,6 +876,51 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
     updateTitle();
 }
 
+namespace {
+const QStringList &columnKeys()
+{
+    // Stable names in window-state.json, in AccountsModel::Column order.
+    static const QStringList keys{u"number"_s, u"account"_s, u"plan"_s,     u"status"_s, u"5h"_s,
+                                  u"weekly"_s, u"token"_s,   u"lastUsed"_s, u"risk"_s,   u"tags"_s};
+    return keys;
+}
+} // namespace
+
+void AccountsWindow::setStatePath(const QString &path)
+{
+    m_state = std::make_unique<SharedJsonFile>(path, path + u".lock"_s);
+    const Result<QJsonObject> state = m_state->read();
+    if (!state)
+        return; // a damaged state file only costs the remembered choices
+    m_askOnClose = state->value(u"askBeforeQuit"_s).toBool(true);
+    if (state->contains(u"hiddenColumns"_s)) {
+        const QJsonArray hidden = state->value(u"hiddenColumns"_s).toArray();
+        for (int c = 0; c < AccountsModel::ColumnCount; ++c)
+            m_table->setColumnHidden(c, hidden.contains(columnKeys().value(c)));
+    }
+}
+
+void AccountsWindow::setColumnShown(int column, bool shown)
+{
+    m_table->setColumnHidden(column, !shown);
+    saveState();
+}
+
+void AccountsWindow::saveState()
+{
+    if (!m_state)
+        return;
+    m_state->update([this](QJsonObject &o) {
+        QJsonArray hidden;
+        for (int c = 0; c < AccountsModel::ColumnCount; ++c)
+            if (m_table->isColumnHidden(c))
+                hidden.append(columnKeys().value(c));
+        o.insert(u"askBeforeQuit"_s, m_askOnClose);
+        o.insert(u"hiddenColumns"_s, hidden);
+        return success();
+    });
+}
+
 bool AccountsWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table && event->type() == QEvent::KeyPress &&
@@ -901,14 +948,15 @@ void AccountsWindow::closeEvent(QCloseEvent *event)
     box.setCheckBox(dontAsk);
     box.setDefaultButton(minimize);
     box.exec();
+    if (dontAsk->isChecked()) {
+        m_askOnClose = false;
+        saveState();
+    }
     if (box.clickedButton() == quit) {
-        m_askOnClose = !dontAsk->isChecked();
         event->accept();
         Q_EMIT quitRequested();
         return;
     }
-    if (dontAsk->isChecked())
-        m_askOnClose = false;
     event->ignore();
     showMinimized();
 }

@@ -16,6 +16,10 @@ class QTextBrowser;
 class QTreeWidget;
 class QToolButton;
 
+namespace cma {
+class SharedJsonFile;
+}
+
 namespace cma::ui {
 
 class AccountsModel;
@@ -63,6 +67,11 @@ public:
     /// The outcome of the last action, in the status bar.
     void showResult(const QString &message, bool ok);
     void setSortMode(const QString &mode);
+    /// Where the window remembers its hidden columns and "Don't ask again"
+    /// (`desktop/window-state.json`); read at once.
+    void setStatePath(const QString &path);
+    void setColumnShown(int column, bool shown);
+    bool asksBeforeQuit() const { return m_askOnClose; }
 
     AccountsModel *model() const { return m_model; }
     AccountsProxy *proxy() const { return m_proxy; }
@@ -102,6 +111,7 @@ private:
     void updateStatus();
     void updateTitle();
     void updateFlagged();
+    void saveState();
     void runForSelection(const QStringList &verb, bool oneCommandPerAccount = false);
     void removeSelected();
     void deleteAll();
@@ -131,6 +141,7 @@ private:
     bool m_mainMode = false;
     bool m_askOnClose = true;
     int m_sizedForRows = -1;
+    std::unique_ptr<SharedJsonFile> m_state;
 };
 
 } // namespace cma::ui
