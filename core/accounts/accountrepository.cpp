@@ -5,9 +5,12 @@
 #include "util/atomicfile.h"
 #include "util/logging.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -77,10 +80,8 @@ SecretMode AccountRepository::decideMode(SettingsStore &settings, SecretStore *k
     if (stored == "file"_L1 || (stored == "keychain"_L1 && !keychain))
         return SecretMode::File;
     bool plaintext = false;
-    if (Result<LoadedPool> loaded = store.load()) {
-        for (const Account &a : loaded->pool.accounts)
-            plaintext = plaintext || !isKeychainMarker(a.refreshToken);
-    }
+    if (Result<LoadedPool> loaded = store.load())
+        plaintext = holdsPlaintextTokens(loaded->pool);
     SecretMode mode = SecretMode::File;
     if (keychain && !plaintext) {
         if (Status probe = keychain->probe())
@@ -296,6 +297,25 @@ Status AccountRepository::clearAll() const
         return markers.error();
     deleteItems(markers.value());
     return success();
+}
+
+QStringList plaintextTokenFiles(const StoragePaths &paths)
+{
+    QStringList out;
+    QStringList candidates;
+    for (const QString &base : {paths.poolPath(), paths.flaggedPath()})
+        for (const QString &suffix : {QString(), u".bak"_s, u".bak.1"_s, u".bak.2"_s, u".wal"_s})
+            candidates.append(base + suffix);
+    const QDir backups(paths.backupsDir());
+    for (const QString &name : backups.entryList({u"*.json"_s}, QDir::Files))
+        candidates.append(paths.backupsDir() + u'/' + name);
+    static const QRegularExpression plain(uR"re("refreshToken"\s*:\s*"(?!cma-keychain:)[^"]+")re"_s);
+    for (const QString &path : std::as_const(candidates)) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && plain.match(QString::fromUtf8(f.read(8 << 20))).hasMatch())
+            out.append(path);
+    }
+    return out;
 }
 
 } // namespace cma

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/poolstore.h"
+#include "accounts/storagepaths.h"
 #include "secrets/secretstore.h"
 
 #include <optional>
@@ -91,5 +92,9 @@ private:
     SecretStore *m_keychain;
     SecretMode m_mode;
 };
+
+/// Our files that still hold a refresh token in plaintext: the pool, its backups and journal, the
+/// flagged file and its backups, and named backups in the reference's format (storage.md §5, §14).
+QStringList plaintextTokenFiles(const StoragePaths &paths);
 
 } // namespace cma

@@ -92,6 +92,12 @@ bool isKeychainMarker(const QString &value)
     return re.match(value).hasMatch();
 }
 
+bool holdsPlaintextTokens(const AccountPool &pool)
+{
+    return std::any_of(pool.accounts.begin(), pool.accounts.end(),
+                       [](const Account &a) { return !isKeychainMarker(a.refreshToken); });
+}
+
 bool isNewerRecord(const Account &a, const Account &b)
 {
     if (b.lastUsed != a.lastUsed)

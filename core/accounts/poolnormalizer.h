@@ -62,5 +62,7 @@ bool isSyntheticFixture(const AccountPool &pool);
 
 /// True when \a value is a keychain marker `cma-keychain:v1:<32 hex>`.
 bool isKeychainMarker(const QString &value);
+/// True when some record of \a pool holds its refresh token itself rather than a keychain marker.
+bool holdsPlaintextTokens(const AccountPool &pool);
 
 } // namespace cma

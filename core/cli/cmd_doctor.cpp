@@ -133,7 +133,10 @@ int runDoctor(CommandContext &ctx)
     add(u"secret-items"_s, missing ? u"error"_s : u"ok"_s,
         missing ? u"%1 account(s) lost their keychain item; sign in to them again"_s.arg(missing)
                 : u"every keychain item resolves"_s);
-    const QStringList plainBackups = QDir(paths.backupsDir()).entryList({u"*.json"_s}, QDir::Files);
+    QStringList plainBackups;
+    for (const QString &path : plaintextTokenFiles(paths))
+        if (path.startsWith(paths.backupsDir() + u'/'))
+            plainBackups.append(QFileInfo(path).fileName());
     add(u"plaintext-backups"_s, plainBackups.isEmpty() ? u"ok"_s : u"warn"_s,
         plainBackups.isEmpty() ? u"none"_s : u"%1 named backup(s) hold plaintext tokens"_s.arg(plainBackups.size()),
         QJsonArray::fromStringList(plainBackups));

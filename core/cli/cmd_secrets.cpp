@@ -11,10 +11,9 @@ namespace cma::cli {
 namespace {
 QStringList plaintextBackups(AppContext &app)
 {
-    QStringList out;
-    const QDir dir(app.paths().backupsDir());
-    for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files))
-        out.append(dir.filePath(name));
+    const QString dir = app.paths().backupsDir() + u'/';
+    QStringList out = plaintextTokenFiles(app.paths());
+    out.removeIf([&](const QString &path) { return !path.startsWith(dir); });
     return out;
 }
 } // namespace

@@ -179,6 +179,24 @@ std::optional<QJsonValue> parseSettingValue(const SettingKey &key, const QString
     return std::nullopt;
 }
 
+std::optional<QJsonValue> normalizeSettingValue(const SettingKey &key, const QJsonValue &value, QString *error)
+{
+    QString text;
+    if (value.isBool()) {
+        text = value.toBool() ? u"true"_s : u"false"_s;
+    } else if (value.isDouble()) {
+        text = QString::number(qint64(value.toDouble()));
+    } else if (value.isArray()) {
+        QStringList parts;
+        for (const QJsonValue &x : value.toArray())
+            parts.append(x.isString() ? x.toString() : QString::number(x.toInt()));
+        text = parts.join(u',');
+    } else {
+        text = value.toString();
+    }
+    return parseSettingValue(key, text, error);
+}
+
 EffectiveSetting effectiveSetting(const SettingKey &key, const SettingsStore &settings, const QProcessEnvironment &env)
 {
     EffectiveSetting e;
@@ -202,11 +220,7 @@ EffectiveSetting effectiveSetting(const SettingKey &key, const SettingsStore &se
     }
     if (!file.isUndefined() && !file.isNull()) {
         QString error;
-        const QString asText = file.isBool() ? (file.toBool() ? u"true"_s : u"false"_s)
-                             : file.isDouble() ? QString::number(qint64(file.toDouble()))
-                             : file.isArray() ? [&] { QStringList l; for (const QJsonValue &x : file.toArray()) l.append(x.isString() ? x.toString() : QString::number(x.toInt())); return l.join(u','); }()
-                                              : file.toString();
-        if (std::optional<QJsonValue> v = parseSettingValue(key, asText, &error)) {
+        if (std::optional<QJsonValue> v = normalizeSettingValue(key, file, &error)) {
             e.value = *v;
             e.source = u"file"_s;
             return e;

@@ -41,6 +41,10 @@ const SettingKey *findSettingKey(const QString &fullName);
 /// Validates and clamps a value given as text (`config set`); an error names what is allowed.
 std::optional<QJsonValue> parseSettingValue(const SettingKey &key, const QString &text, QString *error);
 
+/// The same for a stored JSON value (settings.json, the settings window's draft): validated and
+/// clamped exactly as the text of `config set` would be.
+std::optional<QJsonValue> normalizeSettingValue(const SettingKey &key, const QJsonValue &value, QString *error);
+
 struct EffectiveSetting
 {
     QJsonValue value;

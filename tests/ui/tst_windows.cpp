@@ -218,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(cell(0, AccountsModel::AccountColumn).toString().startsWith(u"● user1@example.org"_s));
         QCOMPARE(cell(0, AccountsModel::Status).toString(), u"active"_s);
         QCOMPARE(cell(1, AccountsModel::Status).toString(), u"quota-exhausted"_s);
-        QCOMPARE(cell(1, AccountsModel::Status, AccountsModel::ToneRole).toInt(), 1);
+        QCOMPARE(cell(1, AccountsModel::Status, AccountsModel::ToneRole).toInt(), int(Tone::Warning));
         QVERIFY(cell(0, AccountsModel::ShortWindow).toString().startsWith(u"70% left · resets "_s));
         QCOMPARE(cell(0, AccountsModel::ShortWindow, AccountsModel::BarLeftRole).toDouble(), 70.0);
         QVERIFY(cell(0, AccountsModel::ShortWindow, Qt::AccessibleDescriptionRole)
@@ -559,27 +559,34 @@ private Q_SLOTS:
     void securityPageListsPlaintextFilesAndBackups()
     {
         seedPool(1);
-        QDir().mkpath(m_root + u"/backups"_s);
-        QFile backup(m_root + u"/backups/before-move.cma-backup"_s);
-        QVERIFY(backup.open(QIODevice::WriteOnly));
-        backup.write("encrypted");
-        backup.close();
-        // File mode: the pool holds its refresh tokens in plaintext, and the page says so.
-        QCOMPARE(plaintextTokenFiles(m_root), QStringList{m_root + u"/openai-codex-accounts.json"_s});
-
-        QDir().mkpath(m_root + u"/projects/my-repo-0123456789ab"_s);
-        QVERIFY(QFile::copy(m_root + u"/openai-codex-accounts.json"_s,
-                            m_root + u"/projects/my-repo-0123456789ab/openai-codex-accounts.json"_s));
         auto ctx = app();
+        QDir().mkpath(ctx->paths().backupsDir());
+        auto writeFile = [](const QString &path, const QByteArray &content) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        };
+        writeFile(ctx->paths().backupsDir() + u"/before-move.cma-backup"_s, "encrypted");
+        writeFile(ctx->paths().backupsDir() + u"/for-node.json"_s,
+                  R"({"accounts":[{"refreshToken":"rt_plain_token_value"}]})");
+        writeFile(ctx->paths().backupsDir() + u"/markers-only.json"_s,
+                  R"({"accounts":[{"refreshToken":"cma-keychain:v1:0123456789abcdef0123456789abcdef"}]})");
+        // File mode: the pool holds its refresh tokens in plaintext, and so does the Node export.
+        QCOMPARE(plaintextTokenFiles(ctx->paths()),
+                 (QStringList{ctx->paths().poolPath(), ctx->paths().backupsDir() + u"/for-node.json"_s}));
+        QDir().mkpath(m_root + u"/projects/my-repo-0123456789ab"_s);
+        QVERIFY(QFile::copy(ctx->paths().poolPath(),
+                            m_root + u"/projects/my-repo-0123456789ab/openai-codex-accounts.json"_s));
         SettingsWindow window(*ctx);
         auto *projects = window.findChild<QListWidget *>(u"projectPools"_s);
         QCOMPARE(projects->count(), 1);
         QCOMPARE(projects->item(0)->text(), u"my-repo-0123456789ab"_s);
         auto *backups = window.findChild<QListWidget *>(u"namedBackups"_s);
-        QVERIFY(backups);
-        QCOMPARE(backups->count(), 1);
-        QVERIFY(backups->item(0)->text().startsWith(u"before-move.cma-backup"_s));
-        QVERIFY(window.findChild<QLabel *>(u"plaintextFiles"_s)->text().endsWith(u"openai-codex-accounts.json"_s));
+        QCOMPARE(backups->count(), 3);
+        const QString plaintext = window.findChild<QLabel *>(u"plaintextFiles"_s)->text();
+        QVERIFY2(plaintext.contains(u"openai-codex-accounts.json"_s) && plaintext.contains(u"for-node.json"_s) &&
+                     !plaintext.contains(u"markers-only.json"_s),
+                 qPrintable(plaintext));
     }
 
     void welcomeSaysWhatWasFound()

@@ -222,7 +222,7 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
         if (role == SortRole)
             return badge;
         if (role == ToneRole)
-            return badgeTone(badge);
+            return int(badgeTone(badge));
         if (role == Qt::ToolTipRole && fc)
             return fc->reasons.join(u'\n');
         if (role == Qt::AccessibleDescriptionRole)
@@ -234,7 +234,7 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
         if (role == SortRole)
             return double(a.expiresAt.value_or(0));
         if (role == ToneRole)
-            return a.authInvalidatedAt || f.secret == SecretState::Missing ? 2 : 3;
+            return int(a.authInvalidatedAt || f.secret == SecretState::Missing ? Tone::Danger : Tone::Muted);
         break;
     case LastUsed:
         if (role == Qt::DisplayRole)

@@ -32,7 +32,7 @@ public:
         SortRole,
         ReadyRankRole,
         SearchRole,
-        ToneRole,    ///< int: 0 success, 1 warning, 2 danger, 3 muted
+        ToneRole,    ///< int(Tone)
         BarLeftRole, ///< double percent left, invalid without data
         StaleRole,   ///< bool
         PaceRole,    ///< QString ▲ / ▼ / empty

@@ -66,7 +66,9 @@ QVariant ForecastModel::data(const QModelIndex &index, int role) const
     if (role == AccountsModel::PoolIndexRole)
         return f.index;
     if (role == AccountsModel::ToneRole && index.column() == Availability)
-        return f.availability == cma::Availability::Ready ? 0 : f.availability == cma::Availability::Delayed ? 1 : 2;
+        return int(f.availability == cma::Availability::Ready     ? Tone::Success
+                   : f.availability == cma::Availability::Delayed ? Tone::Warning
+                                                                  : Tone::Danger);
     if (role == Qt::ToolTipRole && index.column() == Reason)
         return f.reasons.join(u'\n');
     if (role != Qt::DisplayRole)

@@ -180,16 +180,15 @@ QString displayName(const QString &name)
     return n ? QCoreApplication::translate("PoolView", n) : name;
 }
 
-int badgeTone(const QString &badge)
+Tone badgeTone(const QString &badge)
 {
-    // 0 success, 1 warning, 2 danger, 3 muted (ui.md §5).
     if (badge == "active"_L1 || badge == "ok"_L1)
-        return 0;
+        return Tone::Success;
     if (badge == "quota-exhausted"_L1 || badge == "rate-limited"_L1 || badge == "cooldown"_L1)
-        return 1;
+        return Tone::Warning;
     if (badge == "disabled"_L1 || badge == "error"_L1 || badge == "flagged"_L1 || badge == "needs-login"_L1)
-        return 2;
-    return 3;
+        return Tone::Danger;
+    return Tone::Muted;
 }
 
 QString lastUsedText(qint64 lastUsed, qint64 now)

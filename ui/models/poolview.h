@@ -5,6 +5,7 @@
 #include "cli/clisupport.h"
 #include "quota/forecast.h"
 #include "quota/runway.h"
+#include "theme/theme.h"
 
 #include <QCoreApplication>
 #include <optional>
@@ -82,7 +83,7 @@ public:
 QString displayName(const QString &name);
 
 /// A badge's tone (ui.md §5: success, warning, danger, muted).
-int badgeTone(const QString &badge);
+Tone badgeTone(const QString &badge);
 
 /// The reference's last-used wording: `today`, `yesterday`, `3d ago`, `2w ago`, or a date.
 QString lastUsedText(qint64 lastUsed, qint64 now);

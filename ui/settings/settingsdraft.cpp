@@ -77,21 +77,8 @@ Status SettingsDraft::commit()
         if (!k->writableByConfig)
             continue; // desktop.secretStorage changes through the conversion (`secrets use`)
         // Clamp and validate through the same parser `config set` uses.
-        QJsonValue v = m_draft.value(name);
-        QString text;
-        if (v.isBool())
-            text = v.toBool() ? u"true"_s : u"false"_s;
-        else if (v.isDouble())
-            text = QString::number(qint64(v.toDouble()));
-        else if (v.isArray()) {
-            QStringList parts;
-            for (const QJsonValue &x : v.toArray())
-                parts.append(x.isString() ? x.toString() : QString::number(x.toInt()));
-            text = parts.join(u',');
-        } else
-            text = v.toString();
         QString error;
-        const std::optional<QJsonValue> parsed = parseSettingValue(*k, text, &error);
+        const std::optional<QJsonValue> parsed = normalizeSettingValue(*k, m_draft.value(name), &error);
         if (!parsed)
             return makeError(ErrorCode::Usage, error);
         changes.append({k->section, k->key, *parsed});

@@ -23,7 +23,6 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QRegularExpression>
-#include <QTimer>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -35,26 +34,6 @@
 using namespace Qt::StringLiterals;
 
 namespace cma::ui {
-
-QStringList plaintextTokenFiles(const QString &root)
-{
-    // Files of ours that still hold a refresh token in plaintext: the pool and its backups and
-    // journal, the flagged file, and named backups in the reference's format.
-    QStringList out;
-    QStringList candidates;
-    for (const QString &base : {u"openai-codex-accounts.json"_s, u"openai-codex-flagged-accounts.json"_s})
-        for (const QString &suffix : {QString(), u".bak"_s, u".bak.1"_s, u".bak.2"_s, u".wal"_s})
-            candidates.append(root + u'/' + base + suffix);
-    for (const QFileInfo &f : QDir(root + u"/backups"_s).entryInfoList({u"*.json"_s}, QDir::Files))
-        candidates.append(f.absoluteFilePath());
-    static const QRegularExpression plain(uR"re("refreshToken"\s*:\s*"(?!cma-keychain:)[^"]+")re"_s);
-    for (const QString &path : std::as_const(candidates)) {
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly) && plain.match(QString::fromUtf8(f.read(8 << 20))).hasMatch())
-            out.append(path);
-    }
-    return out;
-}
 
 QList<SettingsWindow::Row> SettingsWindow::rows()
 {
@@ -279,8 +258,7 @@ QWidget *SettingsWindow::makeEditor(const SettingKey &key, QWidget *parent)
         auto *spin = new QSpinBox(parent);
         // Milliseconds are shown in seconds when the range is whole seconds.
         const bool ms = key.key.endsWith(u"Ms"_s);
-        const bool seconds = ms && key.minimum % 1000 == 0 && key.maximum % 1000 == 0 &&
-                             !key.key.contains(u"Debounce"_s) && !key.key.contains(u"PollMs"_s);
+        const bool seconds = ms && key.minimum % 1000 == 0 && key.maximum % 1000 == 0;
         const qint64 scale = seconds ? 1000 : 1;
         spin->setProperty("scale", double(scale));
         spin->setRange(int(key.minimum / scale), int(key.maximum / scale));
@@ -289,14 +267,8 @@ QWidget *SettingsWindow::makeEditor(const SettingKey &key, QWidget *parent)
                         : key.key.contains(u"Percent"_s) ? tr(" %")
                         : name.endsWith(u"Minutes"_s)    ? tr(" min")
                                                          : QString());
-        if (key.key == "proactiveRefreshIntervalMs"_L1)
-            spin->setSingleStep(5);
-        else if (key.key == "proactiveRefreshBufferMs"_L1)
-            spin->setSingleStep(30);
-        else if (key.key == "liveAccountSyncDebounceMs"_L1)
-            spin->setSingleStep(50);
-        else if (key.key == "liveAccountSyncPollMs"_L1)
-            spin->setSingleStep(500);
+        // ui.md §8's steps equal each range's lower end (5 s, 30 s, 50 ms, 500 ms).
+        spin->setSingleStep(int(std::max<qint64>(1, key.minimum / scale)));
         connect(spin, &QSpinBox::valueChanged, this, [this, name] { editorChanged(name); });
         editor = spin;
         break;
@@ -560,8 +532,8 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         plaintext->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(tr("Files with plaintext tokens:"), plaintext);
         auto *prompts = new TransferPrompts(this);
-        const QString backupDir = m_app.paths().root + u"/backups"_s;
-        auto refresh = [this, backups, plaintext, backupDir] {
+        const QString backupDir = m_app.paths().backupsDir();
+        m_refreshStorage = [this, backups, plaintext, backupDir] {
             backups->clear();
             const QFileInfoList files =
                 QDir(backupDir).entryInfoList({u"*.cma-backup"_s, u"*.json"_s}, QDir::Files, QDir::Time);
@@ -571,11 +543,10 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                     backups);
                 item->setData(Qt::UserRole, f.absoluteFilePath());
             }
-            const QStringList found = plaintextTokenFiles(m_app.paths().root);
+            const QStringList found = plaintextTokenFiles(m_app.paths());
             plaintext->setText(found.isEmpty() ? tr("none") : found.join(u'\n'));
         };
-        refresh();
-        connect(this, &SettingsWindow::commandsRequested, this, [refresh] { QTimer::singleShot(1500, refresh); });
+        m_refreshStorage();
         connect(exportButton, &QPushButton::clicked, this, [this, prompts] {
             if (const QStringList args = prompts->exportCommand(); !args.isEmpty())
                 Q_EMIT commandsRequested({args});
@@ -600,7 +571,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                     !args.isEmpty())
                     Q_EMIT commandsRequested({args});
         });
-        connect(remove, &QPushButton::clicked, this, [this, backups, refresh] {
+        connect(remove, &QPushButton::clicked, this, [this, backups] {
             QListWidgetItem *item = backups->currentItem();
             if (!item)
                 return;
@@ -609,7 +580,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                                       tr("Delete the named backup %1?").arg(QFileInfo(path).fileName())) ==
                 QMessageBox::Yes)
                 QFile::remove(path);
-            refresh();
+            m_refreshStorage();
         });
     } else if (page == tr("Advanced")) {
         m_guardianStats = new QLabel(tr("The refresh guardian has not run yet."), parent);
@@ -626,6 +597,12 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         connect(doctor, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"doctor"_s}}); });
         connect(bundle, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"debug"_s, u"bundle"_s}}); });
     }
+}
+
+void SettingsWindow::refreshStoragePage()
+{
+    if (m_refreshStorage)
+        m_refreshStorage();
 }
 
 void SettingsWindow::setGuardianStats(const QString &text)

@@ -18,9 +18,6 @@ class AppContext;
 
 namespace cma::ui {
 
-/// Our files under \a root that still hold a refresh token in plaintext (Security and storage).
-QStringList plaintextTokenFiles(const QString &root);
-
 /// The settings window (ui.md §8): pages on the left, a draft edited on the right, live theme
 /// preview, Cancel/Escape/close restoring the saved theme, OK writing only changed keys.
 class SettingsWindow : public QDialog
@@ -39,6 +36,8 @@ public:
     void restorePageDefaults();
     /// The Account list page's sample rows, as the draft would show them.
     QString listPreviewText() const;
+    /// Re-reads named backups and plaintext files (after an export, import or conversion ran).
+    void refreshStoragePage();
     /// The refresh guardian's counters, from the tray's worker.
     void setGuardianStats(const QString &text);
 
@@ -78,6 +77,7 @@ private:
     QCheckBox *m_startAtLogin = nullptr;
     QLabel *m_listPreview = nullptr;
     QLabel *m_guardianStats = nullptr;
+    std::function<void()> m_refreshStorage;
     bool m_startAtLoginBaseline = false;
     bool m_loading = false;
     bool m_finished = false;

@@ -168,6 +168,8 @@ bool TrayApplication::start()
         m_pendingTool.clear();
         if (m_window)
             m_window->showResult(message, ok);
+        if (m_settings)
+            m_settings->refreshStoragePage();
         Q_EMIT actionFinished(message, ok);
     });
     m_thread->start();

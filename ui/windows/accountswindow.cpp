@@ -406,17 +406,15 @@ void AccountsWindow::buildActions()
         connect(unpin, &QAction::triggered, this, [this] { Q_EMIT commandsRequested({{u"unpin"_s}}); });
         connect(check, &QAction::triggered, this, [this] { runForSelection({u"check"_s}); });
         connect(refresh, &QAction::triggered, this, [this] { runForSelection({u"refresh"_s}); });
-        connect(enable, &QAction::triggered, this, [this] {
-            const bool disable = m_actions.value(u"enable"_s)->text() == tr("&Disable");
-            runForSelection({u"account"_s, disable ? u"disable"_s : u"enable"_s}, true);
+        // Each toggle's data says whether the whole selection has it on (then it turns it off).
+        connect(enable, &QAction::triggered, this, [this, enable] {
+            runForSelection({u"account"_s, enable->data().toBool() ? u"disable"_s : u"enable"_s}, true);
         });
-        connect(pause, &QAction::triggered, this, [this] {
-            const bool resume = m_actions.value(u"pause"_s)->text() == tr("Resu&me");
-            runForSelection({u"account"_s, resume ? u"unpause"_s : u"pause"_s}, true);
+        connect(pause, &QAction::triggered, this, [this, pause] {
+            runForSelection({u"account"_s, pause->data().toBool() ? u"unpause"_s : u"pause"_s}, true);
         });
-        connect(drain, &QAction::triggered, this, [this] {
-            const bool undrain = m_actions.value(u"drain"_s)->text() == tr("Undrai&n");
-            runForSelection({u"account"_s, undrain ? u"undrain"_s : u"drain"_s}, true);
+        connect(drain, &QAction::triggered, this, [this, drain] {
+            runForSelection({u"account"_s, drain->data().toBool() ? u"undrain"_s : u"drain"_s}, true);
         });
         connect(relogin, &QAction::triggered, this, [this] {
             const QList<int> s = selectedIndexes();
@@ -444,6 +442,9 @@ void AccountsWindow::buildActions()
         });
         connect(remove, &QAction::triggered, this, &AccountsWindow::removeSelected);
     }
+    enable->setData(allEnabled);
+    pause->setData(allPaused);
+    drain->setData(allDrained);
     sw->setEnabled(one);
     unpin->setEnabled(v.pool.pinnedAccountIndex.has_value());
     for (QAction *a : {check, refresh, enable, pause, drain, clearLimits, copyEmail, copyId, remove, tags})
@@ -650,14 +651,15 @@ void AccountsWindow::updateBanners()
 {
     const PoolView &v = m_model->view();
     if (v.storageBusy) {
-        m_banners->show(u"busy"_s, 1, tr("Storage busy: another program holds the account file. Retrying…"));
+        m_banners->show(u"busy"_s, Tone::Warning,
+                        tr("Storage busy: another program holds the account file. Retrying…"));
     } else {
         m_banners->clear(u"busy"_s);
     }
     if (!v.storageBusy && (v.health == StorageHealth::Corrupt || v.health == StorageHealth::Recoverable)) {
         bool created = false;
-        Banner *b =
-            m_banners->show(u"damaged"_s, v.health == StorageHealth::Corrupt ? 2 : 1, v.storageProblem, &created);
+        Banner *b = m_banners->show(u"damaged"_s, v.health == StorageHealth::Corrupt ? Tone::Danger : Tone::Warning,
+                                    v.storageProblem, &created);
         if (created) {
             b->addButton(tr("Restore from backup"), [this] { Q_EMIT commandsRequested({{u"doctor"_s, u"--fix"_s}}); });
             b->addButton(tr("Open folder"), [this] {
@@ -668,14 +670,14 @@ void AccountsWindow::updateBanners()
         m_banners->clear(u"damaged"_s);
     }
     if (v.health == StorageHealth::ReadOnly)
-        m_banners->show(u"readonly"_s, 1,
+        m_banners->show(u"readonly"_s, Tone::Warning,
                         tr("The account file was written by a newer version of codex-multi-auth; it is read-only "
                            "here."));
     else
         m_banners->clear(u"readonly"_s);
     if (v.keychainLocked) {
         bool created = false;
-        Banner *b = m_banners->show(u"keychain"_s, 1,
+        Banner *b = m_banners->show(u"keychain"_s, Tone::Warning,
                                     tr("The keychain is locked; tokens cannot be read or refreshed until it is "
                                        "unlocked."),
                                     &created);
@@ -690,7 +692,7 @@ void AccountsWindow::updateBanners()
     if (!v.foreignEmail.isEmpty()) {
         bool created = false;
         Banner *b =
-            m_banners->show(u"foreign"_s, 1,
+            m_banners->show(u"foreign"_s, Tone::Warning,
                             tr("Codex is signed in as %1, which is not in your pool.")
                                 .arg(v.hidePersonalInfo ? QString(v.foreignEmail.left(2) + u"***"_s) : v.foreignEmail),
                             &created);
@@ -703,7 +705,7 @@ void AccountsWindow::updateBanners()
 
 void AccountsWindow::addNotice(const QString &title, const QString &message)
 {
-    Banner *b = m_banners->show(u"notice-"_s + title, 3, u"%1 — %2"_s.arg(title, message));
+    Banner *b = m_banners->show(u"notice-"_s + title, Tone::Muted, u"%1 — %2"_s.arg(title, message));
     b->setClosable(true);
 }
 

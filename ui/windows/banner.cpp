@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace cma::ui {
 
-Banner::Banner(const QString &id, int tone, const QString &text, QWidget *parent)
+Banner::Banner(const QString &id, Tone tone, const QString &text, QWidget *parent)
     : QFrame(parent)
     , m_id(id)
     , m_tone(tone)
@@ -40,12 +40,9 @@ QString Banner::text() const
 
 void Banner::applyTone()
 {
-    static const Tone tones[] = {Tone::Success, Tone::Warning, Tone::Danger, Tone::Muted};
-    const QColor tone = Theme::instance().tone(tones[std::clamp(m_tone, 0, 3)]);
+    const QColor tone = Theme::instance().tone(m_tone);
     QPalette p = palette();
     const QColor window = QPalette().color(QPalette::Window);
-    QColor fill = tone;
-    fill.setAlphaF(0.16);
     // Blend by hand: a translucent background would show the parent's through a native frame.
     const QColor blended =
         QColor::fromRgbF(window.redF() * 0.84 + tone.redF() * 0.16, window.greenF() * 0.84 + tone.greenF() * 0.16,
@@ -90,7 +87,7 @@ Banner *BannerArea::find(const QString &id) const
     return nullptr;
 }
 
-Banner *BannerArea::show(const QString &id, int tone, const QString &text, bool *created)
+Banner *BannerArea::show(const QString &id, Tone tone, const QString &text, bool *created)
 {
     Banner *b = find(id);
     if (b && b->text() != text) {

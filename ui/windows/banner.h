@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme/theme.h"
+
 #include <QFrame>
 #include <functional>
 
@@ -15,7 +17,7 @@ class Banner : public QFrame
 {
     Q_OBJECT
 public:
-    Banner(const QString &id, int tone, const QString &text, QWidget *parent = nullptr);
+    Banner(const QString &id, Tone tone, const QString &text, QWidget *parent = nullptr);
     QString id() const { return m_id; }
     QString text() const;
     void addButton(const QString &text, std::function<void()> onClick);
@@ -24,7 +26,7 @@ public:
 private:
     void applyTone();
     QString m_id;
-    int m_tone;
+    Tone m_tone;
     QLabel *m_label;
     QHBoxLayout *m_buttons;
 };
@@ -37,7 +39,7 @@ class BannerArea : public QWidget
 public:
     explicit BannerArea(QWidget *parent = nullptr);
     /// Shows or updates the banner \a id; returns it so buttons can be added once.
-    Banner *show(const QString &id, int tone, const QString &text, bool *created = nullptr);
+    Banner *show(const QString &id, Tone tone, const QString &text, bool *created = nullptr);
     void clear(const QString &id);
     Banner *find(const QString &id) const;
     QStringList ids() const;

@@ -16,13 +16,18 @@ QColor fillFor(double left)
     const Theme &t = Theme::instance();
     return t.tone(left <= 10.0 ? Tone::Danger : left <= 30.0 ? Tone::Warning : Tone::Success);
 }
-
-QColor toneColor(int tone)
-{
-    static const Tone tones[] = {Tone::Success, Tone::Warning, Tone::Danger, Tone::Muted};
-    return Theme::instance().tone(tones[std::clamp(tone, 0, 3)]);
-}
 } // namespace
+
+QString CellDelegate::drawCellWithoutText(QPainter *painter, const QStyleOptionViewItem &option,
+                                          const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    return text;
+}
 
 void paintQuotaBar(QPainter *p, const QRect &rect, std::optional<double> left, bool stale, bool showUsed,
                    const QString &text, const QPalette &palette)
@@ -60,11 +65,7 @@ void paintQuotaBar(QPainter *p, const QRect &rect, std::optional<double> left, b
 
 void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    const QString text = drawCellWithoutText(painter, option, index);
     const QVariant left = index.data(AccountsModel::BarLeftRole);
     QString shown = text;
     const QString pace = index.data(AccountsModel::PaceRole).toString();
@@ -86,19 +87,15 @@ QSize QuotaBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 
 void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    const QString text = drawCellWithoutText(painter, option, index);
     if (text.isEmpty())
         return;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const bool selected = option.state & QStyle::State_Selected;
     const QColor tone = selected ? option.palette.color(QPalette::HighlightedText)
-                                 : toneColor(index.data(AccountsModel::ToneRole).toInt());
-    const QFontMetrics fm(opt.font);
+                                 : Theme::instance().tone(Tone(index.data(AccountsModel::ToneRole).toInt()));
+    const QFontMetrics fm(option.font);
     const QRect chip(option.rect.left() + 4, option.rect.center().y() - fm.height() / 2 - 2,
                      std::min(fm.horizontalAdvance(text) + 14, option.rect.width() - 8), fm.height() + 4);
     QColor fill = tone;

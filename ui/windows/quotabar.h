@@ -11,22 +11,33 @@ namespace cma::ui {
 void paintQuotaBar(QPainter *painter, const QRect &rect, std::optional<double> left, bool stale, bool showUsed,
                    const QString &text, const QPalette &palette);
 
-/// The table cells of the 5h and Weekly columns.
-class QuotaBarDelegate : public QStyledItemDelegate
+/// A cell that the style draws (background, selection, focus) and whose text the delegate paints.
+class CellDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    QString drawCellWithoutText(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};
+
+/// The table cells of the 5h and Weekly columns.
+class QuotaBarDelegate : public CellDelegate
+{
+    Q_OBJECT
+public:
+    using CellDelegate::CellDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 /// The status badge cells: the badge text on a tinted chip.
-class BadgeDelegate : public QStyledItemDelegate
+class BadgeDelegate : public CellDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using CellDelegate::CellDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };

@@ -38,10 +38,7 @@ WelcomeDialog::WelcomeDialog(AppContext &app, QWidget *parent)
                      .arg(app.paths().displayPath(repo.store().path()));
     else
         facts << tr("No accounts yet. Add your first one with Add account.");
-    bool plaintext = false;
-    if (loaded)
-        for (const Account &a : loaded->pool.accounts)
-            plaintext = plaintext || !isKeychainMarker(a.refreshToken);
+    const bool plaintext = loaded && holdsPlaintextTokens(loaded->pool);
     if (repo.mode() == SecretMode::Keychain)
         facts << tr("Refresh tokens are kept in the system keychain, because a keychain (Secret Service) answered.");
     else if (plaintext)
