@@ -85,10 +85,6 @@
         <translation>belegt</translation>
     </message>
     <message>
-        <source>Re-login from the accounts window</source>
-        <translation>Im Kontenfenster neu anmelden</translation>
-    </message>
-    <message>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
@@ -260,6 +256,10 @@
         <source>read-only</source>
         <translation>schreibgeschützt</translation>
     </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Ein Konto hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>Runway</name>
@@ -359,10 +359,6 @@
     <message>
         <source>codex-multi-auth — no accounts</source>
         <translation>codex-multi-auth — keine Konten</translation>
-    </message>
-    <message>
-        <source>Add an account</source>
-        <translation>Ein Konto hinzufügen</translation>
     </message>
     <message>
         <source>Stale — the last reading failed</source>

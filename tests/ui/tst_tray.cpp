@@ -51,12 +51,19 @@ cli::AccountFacts facts(double primaryUsed, double secondaryUsed = 10, qint64 re
 TraySnapshotBuilder::Input input(int count)
 {
     TraySnapshotBuilder::Input in;
-    in.now = kNow;
+    in.view.now = kNow;
     for (int i = 0; i < count; ++i) {
-        in.pool.accounts.append(account(i));
-        in.facts.append(facts(20 + i % 5));
+        in.view.pool.accounts.append(account(i));
+        in.view.facts.append(facts(20 + i % 5));
     }
     return in;
+}
+
+/// The snapshot of a scripted pool, derived as the tray derives it after every change.
+TraySnapshot snapshotOf(TraySnapshotBuilder::Input in)
+{
+    in.view.derive(nullptr);
+    return TraySnapshotBuilder::build(in);
 }
 
 QList<int> indices(const QList<TrayRow> &rows)
@@ -80,12 +87,12 @@ private Q_SLOTS:
     void rowsReadyFirstWithReasons()
     {
         TraySnapshotBuilder::Input in = input(4);
-        in.pool.select(0);
-        in.facts[0] = facts(100, 40, kHour); // current account exhausted for an hour
-        in.pool.accounts[1].enabled = false; // disabled by the user
-        in.facts[2] = facts(5);              // plenty left: the recommendation
-        in.pool.accounts[3].authInvalidatedAt = kNow - kHour;
-        const TraySnapshot s = TraySnapshotBuilder::build(in);
+        in.view.pool.select(0);
+        in.view.facts[0] = facts(100, 40, kHour); // current account exhausted for an hour
+        in.view.pool.accounts[1].enabled = false; // disabled by the user
+        in.view.facts[2] = facts(5);              // plenty left: the recommendation
+        in.view.pool.accounts[3].authInvalidatedAt = kNow - kHour;
+        const TraySnapshot s = snapshotOf(in);
 
         QCOMPARE(s.rows.size(), 4);
         QVERIFY(s.overflow.isEmpty());
@@ -116,15 +123,21 @@ private Q_SLOTS:
     {
         TraySnapshotBuilder::Input in = input(5);
         in.readyFirst = false;
-        in.facts[0] = facts(100);
-        QCOMPARE(indices(TraySnapshotBuilder::build(in).rows), (QList<int>{0, 1, 2, 3, 4}));
+        in.view.facts[0] = facts(100);
+        QCOMPARE(indices(snapshotOf(in).rows), (QList<int>{0, 1, 2, 3, 4}));
+        // Ready-first puts the exhausted current account last; menuSortPinCurrent keeps it on top.
+        in.readyFirst = true;
+        in.view.pool.select(0);
+        QCOMPARE(indices(snapshotOf(in).rows).last(), 0);
+        in.pinCurrentToTop = true;
+        QCOMPARE(indices(snapshotOf(in).rows).first(), 0);
     }
 
     void pinnedAccountIsMarked()
     {
         TraySnapshotBuilder::Input in = input(3);
-        in.pool.pinnedAccountIndex = 1;
-        const TraySnapshot s = TraySnapshotBuilder::build(in);
+        in.view.pool.pinnedAccountIndex = 1;
+        const TraySnapshot s = snapshotOf(in);
         QCOMPARE(s.pinnedIndex.value_or(-1), 1);
         int pinned = 0;
         for (const TrayRow &r : s.rows)
@@ -147,7 +160,7 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(bool, compact);
         QFETCH(int, visible);
-        const TraySnapshot s = TraySnapshotBuilder::build(input(count));
+        const TraySnapshot s = snapshotOf(input(count));
         QCOMPARE(s.compact, compact);
         QCOMPARE(s.rows.size(), visible);
         QCOMPARE(s.overflow.size(), count - visible);
@@ -162,8 +175,8 @@ private Q_SLOTS:
     void hiddenPersonalInfo()
     {
         TraySnapshotBuilder::Input in = input(2);
-        in.hidePersonalInfo = true;
-        const TraySnapshot s = TraySnapshotBuilder::build(in);
+        in.view.hidePersonalInfo = true;
+        const TraySnapshot s = snapshotOf(in);
         for (const TrayRow &r : s.rows)
             QVERIFY2(!r.label.contains(u"@example.org"_s), qPrintable(r.label));
         QVERIFY(!s.tooltip.contains(u"user0@example.org"_s));
@@ -172,10 +185,10 @@ private Q_SLOTS:
     void menuRowsSwitch()
     {
         TraySnapshotBuilder::Input in = input(3);
-        in.pool.select(0);
-        in.facts[0] = facts(100);
+        in.view.pool.select(0);
+        in.view.facts[0] = facts(100);
         TrayController tray;
-        tray.setSnapshot(TraySnapshotBuilder::build(in));
+        tray.setSnapshot(snapshotOf(in));
         QMenu *menu = tray.menu();
         QVERIFY(menu);
         QAction *row1 = tray.actionForAccount(1);
@@ -199,8 +212,8 @@ private Q_SLOTS:
         QCOMPARE(best.size(), 1);
 
         // A new snapshot updates the rows: account 2 becomes current.
-        in.pool.select(2);
-        tray.setSnapshot(TraySnapshotBuilder::build(in));
+        in.view.pool.select(2);
+        tray.setSnapshot(snapshotOf(in));
         QVERIFY(tray.actionForAccount(2)->isChecked());
         QVERIFY(!tray.actionForAccount(0)->isChecked());
     }
@@ -208,7 +221,7 @@ private Q_SLOTS:
     void menuOverflowSubmenu()
     {
         TrayController tray;
-        tray.setSnapshot(TraySnapshotBuilder::build(input(15)));
+        tray.setSnapshot(snapshotOf(input(15)));
         QMenu *more = nullptr;
         for (QAction *a : tray.menu()->actions())
             if (a->menu() && a->text().startsWith(u"More accounts (3)"_s))
@@ -222,7 +235,7 @@ private Q_SLOTS:
     void startAtLoginAndPauseInMenu()
     {
         TrayController tray;
-        tray.setSnapshot(TraySnapshotBuilder::build(input(2)));
+        tray.setSnapshot(snapshotOf(input(2)));
         QAction *login = nullptr;
         QMenu *pause = nullptr;
         for (QAction *a : tray.menu()->actions()) {

@@ -56,21 +56,9 @@ PoolView PoolView::gather(AppContext &app, qint64 now)
     app.quotaCache().reload();
     app.quotaSamples().reload();
     v.facts = cli::gatherFacts(app, v.pool, /*checkSecrets=*/false);
-    QHash<int, ForecastInput> inputs;
-    QList<std::optional<QuotaEntry>> quota;
-    for (int i = 0; i < v.facts.size(); ++i) {
-        inputs.insert(i, v.facts[i].forecastInput());
-        quota.append(v.facts[i].quota);
-        if (v.facts[i].secret == SecretState::Unavailable)
-            v.keychainLocked = true;
-    }
-    ForecastOptions options;
-    options.loginHint = tr("Re-login from the accounts window");
-    v.forecast = Forecaster::evaluateAll(v.pool, app.quotaCache(), now, inputs, std::nullopt, options);
-    v.recommendation = Forecaster::recommend(v.forecast, options);
-    v.summary = Forecaster::summarize(v.forecast);
-    v.readyFirst = readyFirstOrder(v.pool, quota, now, inputs);
-    v.runway = computeRunway(v.pool, v.forecast, quota, now, &app.quotaSamples());
+    for (const cli::AccountFacts &f : std::as_const(v.facts))
+        v.keychainLocked = v.keychainLocked || f.secret == SecretState::Unavailable;
+    v.derive(&app.quotaSamples());
     v.runtimeOverlayAvailable = QFileInfo::exists(app.paths().root + u"/runtime-observability.json"_s);
 
     if (Result<LoadedPool> f = PoolStore(app.paths().flaggedPath(), PoolStore::Kind::Flagged).load()) {
@@ -84,6 +72,25 @@ PoolView PoolView::gather(AppContext &app, qint64 now)
         }
     }
     return v;
+}
+
+void PoolView::derive(const QuotaSamples *samples)
+{
+    QHash<int, ForecastInput> inputs;
+    QList<std::optional<QuotaEntry>> quota;
+    for (int i = 0; i < facts.size(); ++i) {
+        inputs.insert(i, facts[i].forecastInput());
+        quota.append(facts[i].quota);
+    }
+    ForecastOptions options;
+    options.loginHint = tr("Add an account");
+    forecast.clear();
+    for (int i = 0; i < pool.accounts.size(); ++i)
+        forecast.append(Forecaster::evaluate(pool, i, quota.value(i), now, inputs.value(i), std::nullopt, options));
+    recommendation = Forecaster::recommend(forecast, options);
+    summary = Forecaster::summarize(forecast);
+    readyFirst = readyFirstOrder(pool, quota, now, inputs);
+    runway = computeRunway(pool, forecast, quota, now, samples);
 }
 
 QString PoolView::email(int index) const

@@ -12,7 +12,8 @@
 
 namespace cma {
 class AppContext;
-}
+class QuotaSamples;
+} // namespace cma
 
 namespace cma::ui {
 
@@ -64,7 +65,11 @@ public:
     QString resetTimeStyle = QStringLiteral("both");
     bool runtimeOverlayAvailable = false;
 
+    /// Reads everything from the core services, then derive()s.
     static PoolView gather(AppContext &app, qint64 now);
+    /// Computes forecast, recommendation, summary, ready-first order and runway from pool, facts
+    /// and now: once per change, for the tray and every window.
+    void derive(const QuotaSamples *samples);
 
     /// `Account 2 (bob@example.com)`-style label, masked when hidePersonalInfo is set.
     QString label(int index) const;

@@ -260,30 +260,35 @@ void TrayApplication::watchForTray()
 
 void TrayApplication::rebuild()
 {
-    const PoolView view = PoolView::gather(*m_app, Clock::instance().nowMs());
-    PoolView shown = view;
-    shown.foreignEmail = m_foreignEmail;
     TraySnapshotBuilder::Input in;
-    in.now = view.now;
+    in.view = PoolView::gather(*m_app, Clock::instance().nowMs());
+    in.view.foreignEmail = m_foreignEmail;
+    const PoolView &view = in.view;
     in.stale = m_readingFailed;
     in.foreignEmail = m_foreignEmail;
     in.codexSignedOut = m_codexSignedOut;
-    in.hidePersonalInfo = view.hidePersonalInfo;
-    in.pool = view.pool;
     if (view.storageBusy)
         in.storageProblem = tr("Storage busy");
     else if (view.health == StorageHealth::Corrupt)
         in.storageProblem = tr("Storage damaged — run codex-multi-auth --cli doctor");
     else if (view.health == StorageHealth::ReadOnly)
         in.storageProblem = tr("Storage written by a newer version (read-only)");
-    in.samples = &m_app->quotaSamples();
-    in.facts = view.facts;
+    // The account-list order keys of ui.md §8 apply to the tray menu.
+    auto flag = [this](const QString &key, bool fallback) {
+        const QJsonValue v = m_app->settings().value(u"dashboardDisplaySettings"_s, key);
+        return v.isBool() ? v.toBool() : fallback;
+    };
+    in.readyFirst =
+        flag(u"menuSortEnabled"_s, true) &&
+        m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s) ==
+            "ready-first"_L1;
+    in.pinCurrentToTop = flag(u"menuSortPinCurrent"_s, false);
     m_tray->setSnapshot(TraySnapshotBuilder::build(in));
-    m_notifier->evaluate(in.pool, in.facts, in.now);
+    m_notifier->evaluate(view.pool, view.facts, view.now);
     if (m_window)
-        m_window->setView(shown);
+        m_window->setView(view);
     if (m_forecast)
-        m_forecast->setView(shown);
+        m_forecast->setView(view);
 }
 
 AccountsWindow *TrayApplication::accountsWindow() const

@@ -35,7 +35,8 @@ QString windowText(const QuotaWindow &w, qint64 now)
 TraySnapshot TraySnapshotBuilder::build(const Input &in)
 {
     TraySnapshot s;
-    const AccountPool &pool = in.pool;
+    const PoolView &v = in.view;
+    const AccountPool &pool = v.pool;
     s.foreignEmail = in.foreignEmail;
     s.codexSignedOut = in.codexSignedOut;
     s.storageProblem = in.storageProblem;
@@ -46,61 +47,51 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
         s.tooltip = tr("codex-multi-auth — no accounts");
         return s;
     }
-    QHash<int, ForecastInput> inputs;
-    QList<std::optional<QuotaEntry>> quota;
-    for (int i = 0; i < in.facts.size(); ++i) {
-        inputs.insert(i, in.facts[i].forecastInput());
-        quota.append(in.facts[i].quota);
-    }
-    QList<AccountForecast> forecast;
-    for (int i = 0; i < pool.accounts.size(); ++i)
-        forecast.append(Forecaster::evaluate(pool, i, quota.value(i), in.now, inputs.value(i)));
-    ForecastOptions opts;
-    opts.loginHint = tr("Add an account");
-    const Recommendation rec = Forecaster::recommend(forecast, opts);
-    const Runway runway = computeRunway(pool, forecast, quota, in.now, in.samples);
+    const QList<AccountForecast> &forecast = v.forecast;
+    const Recommendation &rec = v.recommendation;
+    const Runway &runway = v.runway;
     const int current = pool.currentIndex();
     s.recommendedIndex = rec.recommendedIndex;
     s.pinnedIndex = pool.pinnedAccountIndex;
 
-    auto label = [&](int i) { return shortAccountLabel(pool.accounts[i], i, in.hidePersonalInfo); };
+    auto label = [&](int i) { return shortAccountLabel(pool.accounts[i], i, v.hidePersonalInfo); };
     auto email = [&](int i) {
         const QString e = pool.accounts[i].email.value_or(label(i));
-        return in.hidePersonalInfo ? maskEmail(e) : e;
+        return v.hidePersonalInfo ? maskEmail(e) : e;
     };
     if (rec.recommendedIndex)
         s.bestLabel = label(*rec.recommendedIndex);
 
     // Header: the current account.
-    const cli::AccountFacts &cf = in.facts.value(current);
+    const cli::AccountFacts &cf = v.facts.value(current);
     const QString plan = cli::planOf(pool.accounts[current], cf);
     s.headerTitle = email(current) + (plan.isEmpty() ? QString() : u" ("_s + planDisplayName(plan) + u')');
     if (cf.quota) {
         for (const QuotaWindow *w : {&cf.quota->primary, &cf.quota->secondary}) {
-            const QString text = windowText(*w, in.now);
+            const QString text = windowText(*w, v.now);
             if (text.isEmpty())
                 continue;
             s.headerLines.append(text);
-            const Pace pace = computePace(*w, in.now);
+            const Pace pace = computePace(*w, v.now);
             if (pace.visible)
-                s.headerLines.append(u"   "_s + pace.text(in.now));
+                s.headerLines.append(u"   "_s + pace.text(v.now));
         }
         s.headerLines.append(in.stale ? tr("Stale — the last reading failed")
-                                      : tr("Updated %1").arg(formatAgo(cf.quota->updatedAt, in.now)));
+                                      : tr("Updated %1").arg(formatAgo(cf.quota->updatedAt, v.now)));
     } else {
         s.headerLines.append(tr("No quota data yet"));
     }
-    s.headerLines.append(runway.text(pool, in.now));
+    s.headerLines.append(runway.text(pool, v.now));
 
     // Icon.
     s.icon.kind = TrayIconState::Kind::Meter;
     if (cf.quota) {
-        s.icon.shortLeft = quotaLeft(cf.quota->primary, in.now);
-        s.icon.longLeft = quotaLeft(cf.quota->secondary, in.now);
+        s.icon.shortLeft = quotaLeft(cf.quota->primary, v.now);
+        s.icon.longLeft = quotaLeft(cf.quota->secondary, v.now);
         if (!s.icon.shortLeft && s.icon.longLeft)
             std::swap(s.icon.shortLeft, s.icon.longLeft); // one window: one bar on top
     }
-    s.icon.stale = in.stale || !cf.quota || isStaleReading(cf.quota->updatedAt, in.now);
+    s.icon.stale = in.stale || !cf.quota || isStaleReading(cf.quota->updatedAt, v.now);
     const AccountForecast &cfc = forecast[current];
     s.icon.attention = pool.accounts[current].authInvalidatedAt.has_value() || cf.secret == SecretState::Missing ||
                        cf.secret == SecretState::Unavailable || cfc.hardFailure;
@@ -116,18 +107,22 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     s.tooltip = tip.join(u'\n');
 
     // Rows.
-    const QList<int> order = in.readyFirst ? readyFirstOrder(pool, quota, in.now, inputs, in.pinCurrentToTop) : [&] {
-        QList<int> o;
+    QList<int> order = v.readyFirst;
+    if (!in.readyFirst) {
+        order.clear();
         for (int i = 0; i < pool.accounts.size(); ++i)
-            o.append(i);
-        return o;
-    }();
+            order.append(i);
+    }
+    if (in.pinCurrentToTop && current >= 0) {
+        order.removeOne(current);
+        order.prepend(current);
+    }
     s.compact = pool.accounts.size() > 6;
     for (int i : order) {
         TrayRow r;
         r.index = i;
         r.label = label(i);
-        const cli::AccountFacts &f = in.facts.value(i);
+        const cli::AccountFacts &f = v.facts.value(i);
         r.plan = cli::planOf(pool.accounts[i], f);
         r.current = i == current;
         r.recommended = rec.recommendedIndex == i && !r.current;
@@ -144,18 +139,18 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
             r.reason = tr("keychain locked");
         else if (f.policy.paused || f.policy.drained)
             r.reason = f.policy.paused ? tr("paused") : tr("drained");
-        else if (pool.accounts[i].coolingDownUntil && *pool.accounts[i].coolingDownUntil > in.now)
-            r.reason = tr("cooldown %1").arg(formatDuration(*pool.accounts[i].coolingDownUntil - in.now));
+        else if (pool.accounts[i].coolingDownUntil && *pool.accounts[i].coolingDownUntil > v.now)
+            r.reason = tr("cooldown %1").arg(formatDuration(*pool.accounts[i].coolingDownUntil - v.now));
         else if (fc.exhausted)
             r.reason = tr("exhausted · %1").arg(formatDuration(fc.waitMs));
-        else if (const qint64 rl = storedRateLimitUntil(pool.accounts[i], u"codex"_s, {}, in.now); rl > 0)
-            r.reason = tr("rate-limited · %1").arg(formatDuration(rl - in.now));
+        else if (const qint64 rl = storedRateLimitUntil(pool.accounts[i], u"codex"_s, {}, v.now); rl > 0)
+            r.reason = tr("rate-limited · %1").arg(formatDuration(rl - v.now));
         if (f.quota) {
-            r.shortLeft = quotaLeft(f.quota->primary, in.now);
-            r.longLeft = quotaLeft(f.quota->secondary, in.now);
+            r.shortLeft = quotaLeft(f.quota->primary, v.now);
+            r.longLeft = quotaLeft(f.quota->secondary, v.now);
             QStringList parts;
             for (const QuotaWindow *w : {&f.quota->primary, &f.quota->secondary}) {
-                const QString t = windowText(*w, in.now);
+                const QString t = windowText(*w, v.now);
                 if (!t.isEmpty())
                     parts.append(t);
             }

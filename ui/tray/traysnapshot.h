@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "cli/clisupport.h"
+#include "models/poolview.h"
 #include "quota/runway.h"
 #include "tray/trayiconrenderer.h"
 
@@ -51,24 +52,20 @@ struct TraySnapshot
     bool compact = false; ///< more than 6 accounts: one-line rows
 };
 
-/// Builds the snapshot from the pool, its facts (quota, policy, secrets) and Codex's state.
+/// Builds the snapshot from the derived PoolView (pool, facts, forecast, runway) and Codex's state.
 class TraySnapshotBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(TraySnapshotBuilder)
 public:
     struct Input
     {
-        AccountPool pool;
-        QList<cli::AccountFacts> facts;
-        qint64 now = 0;
+        PoolView view;      ///< derive()d: the builder reads its forecast, recommendation and runway
         bool stale = false; ///< the last reading of the current account failed
         QString foreignEmail;
         bool codexSignedOut = false;
         QString storageProblem;
-        bool hidePersonalInfo = false;
-        bool readyFirst = true;
-        bool pinCurrentToTop = false;
-        const QuotaSamples *samples = nullptr; ///< burn-rate samples for the runway
+        bool readyFirst = true;       ///< menuSortEnabled with menuSortMode ready-first
+        bool pinCurrentToTop = false; ///< menuSortPinCurrent
     };
     static TraySnapshot build(const Input &input);
 };
