@@ -69,6 +69,10 @@
         <source>%1: %2% of the %3 limit left (resets %4)</source>
         <translation>%1: %2 % des %3-Limits übrig (Zurücksetzung %4)</translation>
     </message>
+    <message>
+        <source>All accounts exhausted</source>
+        <translation>Alle Konten erschöpft</translation>
+    </message>
 </context>
 <context>
     <name>PoolView</name>

@@ -343,6 +343,47 @@ private Q_SLOTS:
         }
     }
 
+    void notifierFollowsItsSettings()
+    {
+        QTemporaryDir dir;
+        QStringList shown;
+        Notifier n(dir.filePath(u"state.json"_s), [&](const QString &title, const QString &) { shown.append(title); });
+        AccountPool pool;
+        pool.accounts.append(account(0));
+        pool.accounts.append(account(1));
+        pool.select(0);
+        const QList<cli::AccountFacts> f{facts(10), facts(100)}; // current 90% left, the other exhausted
+        NotifySettings settings;
+        n.evaluate(pool, f, kNow, settings); // scope current: the other account is not watched
+        QCOMPARE(shown.size(), 0);
+        settings.allAccounts = true;
+        settings.exhausted = false;
+        n.evaluate(pool, f, kNow + 1000, settings); // exhausted alerts off: recorded, not shown
+        QCOMPARE(shown.size(), 0);
+        settings.exhausted = true;
+        n.evaluate(pool, f, kNow + 2000, settings); // the same episode stays silent when turned on
+        QCOMPARE(shown.size(), 0);
+        settings.enabled = false;
+        settings.thresholds = {95};
+        n.evaluate(pool, f, kNow + 3000, settings);
+        QCOMPARE(shown.size(), 0);
+        settings.enabled = true;
+        settings.thresholds = {95, 92};
+        // 92 is new for the three windows above it (both of the current account, the other's weekly);
+        // 95 was recorded while notifications were off.
+        n.evaluate(pool, f, kNow + 4000, settings);
+        QCOMPARE(shown, QStringList(3, u"Quota running low"_s));
+
+        // The pool runs dry: once per episode, named by when an account comes back.
+        Runway dry;
+        dry.state = u"dry"_s;
+        dry.nextReadyAt = kNow + kHour;
+        dry.nextReadyIndex = 1;
+        n.evaluate(pool, f, kNow + 5000, settings, &dry);
+        n.evaluate(pool, f, kNow + 6000, settings, &dry);
+        QCOMPARE(shown.count(u"All accounts exhausted"_s), 1);
+    }
+
     void notifierToleratesCorruptState()
     {
         QTemporaryDir dir;

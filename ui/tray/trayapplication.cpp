@@ -156,6 +156,8 @@ bool TrayApplication::start()
     connect(m_worker, &CoreWorker::progress, m_tray, &TrayController::setBusyText);
     connect(m_worker, &CoreWorker::readingFailed, this, [this](bool failed) { m_readingFailed = failed; });
     connect(m_worker, &CoreWorker::reloginNeeded, this, [this](const QString &) {
+        if (!NotifySettings::from(m_app->settings(), m_app->env()).tokenTrouble)
+            return;
         notify(tr("Sign-in needed"), tr("An account needs to sign in again; see the tray menu."));
     });
     connect(m_worker, &CoreWorker::finished, this, [this](const QString &message, bool ok) {
@@ -284,7 +286,8 @@ void TrayApplication::rebuild()
             "ready-first"_L1;
     in.pinCurrentToTop = flag(u"menuSortPinCurrent"_s, false);
     m_tray->setSnapshot(TraySnapshotBuilder::build(in));
-    m_notifier->evaluate(view.pool, view.facts, view.now);
+    m_notifier->evaluate(view.pool, view.facts, view.now, NotifySettings::from(m_app->settings(), m_app->env()),
+                         &view.runway);
     if (m_window)
         m_window->setView(view);
     if (m_forecast)
