@@ -6,6 +6,7 @@
 #include "codex/switchservice.h"
 #include "quota/usageclient.h"
 #include "refresh/refreshguardian.h"
+#include "settings/settingkeys.h"
 #include "util/clock.h"
 
 #include <QTimer>
@@ -38,10 +39,22 @@ void CoreWorker::init()
         m_guardianTimer->start(int(next));
     });
     m_guardianTimer->start(3000); // first tick shortly after start
-    const QJsonValue ttl = m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuQuotaTtlMs"_s);
+    // Automatic quota polling (menuAutoFetchLimits, menuQuotaTtlMs), read again at every tick so
+    // a change in Settings applies without a restart.
     m_pollTimer = new QTimer(this);
-    m_pollTimer->setInterval(ttl.isDouble() ? std::clamp(int(ttl.toDouble()), 60000, 600000) : 300000);
-    connect(m_pollTimer, &QTimer::timeout, this, &CoreWorker::refreshNow);
+    auto pollSettings = [this] {
+        m_app->settings().reload();
+        auto value = [this](const QString &name) {
+            return effectiveSetting(*findSettingKey(name), m_app->settings(), m_env).value;
+        };
+        m_pollTimer->setInterval(int(value(u"dashboardDisplaySettings.menuQuotaTtlMs"_s).toDouble()));
+        return value(u"dashboardDisplaySettings.menuAutoFetchLimits"_s).toBool();
+    };
+    pollSettings();
+    connect(m_pollTimer, &QTimer::timeout, this, [this, pollSettings] {
+        if (pollSettings())
+            refreshNow();
+    });
     m_pollTimer->start();
     m_fastTimer = new QTimer(this);
     m_fastTimer->setInterval(60000);
@@ -152,7 +165,13 @@ void CoreWorker::setFastPolling(bool fast)
 {
     if (!m_fastTimer)
         return;
-    if (fast) {
+    // desktop.quotaRefresh: `adaptive` polls the current account every minute while the menu is
+    // open; `fixed` keeps the one interval.
+    m_app->settings().reload();
+    const bool adaptive =
+        effectiveSetting(*findSettingKey(u"desktop.quotaRefresh"_s), m_app->settings(), m_env).value.toString() ==
+        "adaptive"_L1;
+    if (fast && adaptive) {
         pollCurrent();
         m_fastTimer->start();
     } else {

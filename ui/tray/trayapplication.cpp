@@ -30,7 +30,9 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonValue>
 #include <QLocalServer>
+#include <QLoggingCategory>
 #include <QLocalSocket>
 #include <QMenu>
 #include <QMessageBox>
@@ -227,7 +229,10 @@ bool TrayApplication::start()
         m_codexSignedOut = true;
         rebuild();
     });
-    m_sync->start();
+    // Live account sync (pluginConfig.liveAccountSync, its poll and debounce), read at start.
+    if (setting(u"pluginConfig.liveAccountSync"_s).toBool())
+        m_sync->start(int(setting(u"pluginConfig.liveAccountSyncPollMs"_s).toDouble()),
+                      int(setting(u"pluginConfig.liveAccountSyncDebounceMs"_s).toDouble()));
 
     rebuild();
     if (TrayController::trayAvailable()) {
@@ -407,15 +412,25 @@ void TrayApplication::showSettings()
     m_settings->activateWindow();
 }
 
+QJsonValue TrayApplication::setting(const QString &fullName) const
+{
+    const SettingKey *k = findSettingKey(fullName);
+    return k ? effectiveSetting(*k, m_app->settings(), m_app->env()).value : QJsonValue();
+}
+
 void TrayApplication::applyAppearance()
 {
     m_app->settings().reload();
-    const QProcessEnvironment env = m_app->env();
-    auto value = [&](const QString &name) {
-        const SettingKey *k = findSettingKey(name);
-        return k ? effectiveSetting(*k, m_app->settings(), env).value : QJsonValue();
-    };
+    auto value = [this](const QString &name) { return setting(name); };
     Theme::instance().apply(ThemeSettings::fromValues(value));
+    // desktop.logLevel (CMA_DEBUG=1 still turns debug on).
+    const QString level = value(u"desktop.logLevel"_s).toString();
+    if (qEnvironmentVariableIntValue("CMA_DEBUG") != 1)
+        QLoggingCategory::setFilterRules(level == "debug"_L1     ? u"cma.*.debug=true"_s
+                                         : level == "warning"_L1 ? u"cma.*.debug=false\ncma.*.info=false"_s
+                                         : level == "error"_L1
+                                             ? u"cma.*.debug=false\ncma.*.info=false\ncma.*.warning=false"_s
+                                             : u"cma.*.debug=false"_s);
     const QString language = value(u"desktop.language"_s).toString(u"system"_s);
     if (language == m_language)
         return;
@@ -444,7 +459,7 @@ void TrayApplication::showWelcome()
 
 void TrayApplication::notify(const QString &title, const QString &message)
 {
-    if (m_tray->notify(title, message))
+    if (m_tray->notify(title, message, int(setting(u"pluginConfig.toastDurationMs"_s).toDouble())))
         return;
     // No notifier (no tray): the alert becomes a banner in the accounts window (ui.md §10).
     if (m_window)

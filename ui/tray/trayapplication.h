@@ -2,6 +2,7 @@
 
 #include "net/endpoints.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -81,6 +82,8 @@ private:
     void importForeign();
     bool claimInstance();
     void notify(const QString &title, const QString &message);
+    /// The effective value of a settings key (environment, file, default).
+    QJsonValue setting(const QString &fullName) const;
     void connectCommands(QObject *window);
     void watchForTray();
 

@@ -101,11 +101,11 @@ void TrayController::setStartAtLogin(bool on)
     rebuild();
 }
 
-bool TrayController::notify(const QString &title, const QString &message)
+bool TrayController::notify(const QString &title, const QString &message, int durationMs)
 {
     if (!m_tray || !m_tray->isVisible() || !QSystemTrayIcon::supportsMessages())
         return false;
-    m_tray->showMessage(title, message, QSystemTrayIcon::Information, 5000);
+    m_tray->showMessage(title, message, QSystemTrayIcon::Information, durationMs);
     return true;
 }
 

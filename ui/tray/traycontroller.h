@@ -32,7 +32,7 @@ public:
     void setNotificationsPaused(bool paused);
     void setStartAtLogin(bool on);
     /// False when there is no notifier to show it (no tray): the caller shows a banner instead.
-    bool notify(const QString &title, const QString &message);
+    bool notify(const QString &title, const QString &message, int durationMs = 5000);
 
     QMenu *menu() const { return m_menu; }
     /// The row action of a pool index (tests, keyboard).
