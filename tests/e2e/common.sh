@@ -2,6 +2,41 @@
 # app at it. Every script runs inside scripts/test-env (private HOME, CODEX_HOME, storage).
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# Background processes a script starts are stopped when it exits.
+CLEANUP_PIDS=""
+kill_at_exit() { CLEANUP_PIDS="$CLEANUP_PIDS $*"; }
+trap '[ -z "$CLEANUP_PIDS" ] || kill $CLEANUP_PIDS 2>/dev/null; true' EXIT
+
+start_xvfb() {   # start_xvfb <WxH>: a private X server on a free display; exports DISPLAY
+  command -v Xvfb >/dev/null || fail "Xvfb is not installed"
+  rm -f "$HOME/xvfb.display"
+  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$HOME/xvfb.display" >"$HOME/xvfb.log" 2>&1 &
+  kill_at_exit $!
+  for _ in $(seq 1 100); do [ -s "$HOME/xvfb.display" ] && break; sleep 0.05; done
+  [ -s "$HOME/xvfb.display" ] || fail "Xvfb did not start: $(cat "$HOME/xvfb.log")"
+  export DISPLAY=":$(head -1 "$HOME/xvfb.display")"
+  for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
+use_headless_chromium() {   # $BROWSER becomes headless Chromium; the page it ends on goes to $HOME/page.html
+  command -v chromium >/dev/null || fail "chromium is not installed (scripts/install-deps installs it)"
+  local profile="$HOME/chromium-profile"
+  cat >"$HOME/browser.sh" <<SH
+#!/bin/sh
+exec chromium --headless --no-sandbox --disable-gpu --disable-quic --disable-background-networking \\
+  --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" --dump-dom "\$1" \\
+  >"$HOME/page.html" 2>"$HOME/chromium.log"
+SH
+  chmod +x "$HOME/browser.sh"
+  export BROWSER="$HOME/browser.sh"
+}
+
+wait_for_success_page() {   # Chromium writes the page when it exits, which may be after the app
+  for _ in $(seq 1 100); do grep -q 'Signed in' "$HOME/page.html" 2>/dev/null && break; sleep 0.1; done
+  grep -q 'Signed in to Codex Multi-Auth' "$HOME/page.html" ||
+    fail "Chromium did not end on the success page: $(head -c 400 "$HOME/page.html" 2>/dev/null)"
+}
+
 start_fake() {   # start_fake <scenario.json> [extra args…]; sets FAKE_PORT, FAKE_HTTPS_PORT, FAKE_PID
   local log="$HOME/fake.log"
   "$CMA_BINARY_DIR/tests/support/fake-openai-server" --port 0 --scenario "$1" "${@:2}" >"$log" 2>&1 &
@@ -13,7 +48,7 @@ start_fake() {   # start_fake <scenario.json> [extra args…]; sets FAKE_PORT, F
   FAKE_PORT=$(sed -n 's/^ready http=\([0-9]*\).*/\1/p' "$log")
   FAKE_HTTPS_PORT=$(sed -n 's/.*https=\([0-9]*\).*/\1/p' "$log")
   [ -n "$FAKE_PORT" ] || fail "the fake server did not start: $(cat "$log")"
-  trap 'kill $FAKE_PID 2>/dev/null' EXIT
+  kill_at_exit "$FAKE_PID"
   export CODEX_MULTI_AUTH_ISSUER="http://127.0.0.1:$FAKE_PORT"
   export CODEX_MULTI_AUTH_CHATGPT_BASE_URL="http://127.0.0.1:$FAKE_PORT/backend-api"
 }

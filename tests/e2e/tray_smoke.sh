@@ -5,17 +5,10 @@
 set -eu
 bin="$1"
 . "$(dirname "$0")/common.sh"
-command -v Xvfb >/dev/null || fail "Xvfb is not installed"
 command -v trayer >/dev/null || fail "trayer is not installed"
 shots="$CMA_SOURCE_DIR/build/screenshots"
 mkdir -p "$shots"
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$HOME/xvfb.log" 2>&1 &
-xvfb=$!
-tray=""
-trap 'kill $xvfb $tray 2>/dev/null || true' EXIT
-export DISPLAY="$display"
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb 1280x800
 # Before any tray host runs: the app keeps a window instead of vanishing.
 "$CMA_BINARY_DIR/bench/genpool" 3 "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json" --fresh
 echo '{"version":1,"desktop":{"secretStorage":"file"}}' >"$CODEX_MULTI_AUTH_DIR/settings.json"
@@ -42,6 +35,7 @@ set -e
 start_trayer() {
   trayer --edge top --align right --widthtype request --height 28 --SetDockType true --expand true >"$HOME/trayer.log" 2>&1 &
   tray=$!
+  kill_at_exit $tray
 }
 # A tray host that appears after the app started: the app adopts it (ui.md §10).
 CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=late-tray QT_QPA_PLATFORM=xcb timeout 60 "$bin" >"$HOME/app-late.log" 2>&1 &
