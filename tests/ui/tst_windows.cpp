@@ -159,6 +159,8 @@ private:
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
         QVERIFY(ctx->quotaCache().store(readings, saved->pool).ok());
     }
+    /// The fake issuer signs the browser in as this account (added to it).
+    void signInAs(const QJsonObject &account) { m_fake->setAuthorizeAs({{u"account"_s, m_fake->addAccount(account)}}); }
     /// Starts the dialog's browser sign-in (its "Open browser") and plays the browser: the fake
     /// issuer redirects to the dialog's loopback server. \a beforeBrowsing runs once the link is out.
     void signInWithBrowser(LoginDialog &dialog, const std::function<void()> &beforeBrowsing = {})
@@ -629,9 +631,7 @@ private Q_SLOTS:
 
     void loginBrowserMode()
     {
-        const QString key =
-            m_fake->addAccount({{u"email"_s, u"carol@example.com"_s}, {u"account_id"_s, u"acct-carol"_s}});
-        m_fake->setAuthorizeAs({{u"account"_s, key}});
+        signInAs({{u"email"_s, u"carol@example.com"_s}, {u"account_id"_s, u"acct-carol"_s}});
         auto ctx = app();
         LoginDialog dialog(*ctx);
         QCOMPARE(dialog.windowTitle(), u"Add account"_s);
@@ -664,9 +664,7 @@ private Q_SLOTS:
     void loginPasteMode()
     {
         seedPool(1);
-        const QString key =
-            m_fake->addAccount({{u"email"_s, u"dave@example.com"_s}, {u"account_id"_s, u"acct-dave"_s}});
-        m_fake->setAuthorizeAs({{u"account"_s, key}});
+        signInAs({{u"email"_s, u"dave@example.com"_s}, {u"account_id"_s, u"acct-dave"_s}});
         auto ctx = app();
         LoginDialog dialog(*ctx);
         dialog.setBrowserOpener([](const QUrl &) { return false; });
@@ -692,9 +690,7 @@ private Q_SLOTS:
 
     void loginDeviceMode()
     {
-        const QString key =
-            m_fake->addAccount({{u"email"_s, u"erin@example.com"_s}, {u"account_id"_s, u"acct-erin"_s}});
-        m_fake->setAuthorizeAs({{u"account"_s, key}});
+        signInAs({{u"email"_s, u"erin@example.com"_s}, {u"account_id"_s, u"acct-erin"_s}});
         m_fake->configure({{u"deviceInterval"_s, 1}});
         auto ctx = app();
         LoginDialog dialog(*ctx);
@@ -730,9 +726,8 @@ private Q_SLOTS:
             QJsonObject{{u"id"_s, u"org-personal"_s}, {u"title"_s, u"Personal"_s}, {u"role"_s, u"owner"_s}},
             QJsonObject{
                 {u"id"_s, u"org-acme"_s}, {u"title"_s, u"Acme"_s}, {u"role"_s, u"member"_s}, {u"is_default"_s, true}}};
-        const QString key = m_fake->addAccount(
+        signInAs(
             {{u"email"_s, u"frank@example.com"_s}, {u"account_id"_s, u"org-personal"_s}, {u"organizations"_s, orgs}});
-        m_fake->setAuthorizeAs({{u"account"_s, key}});
         auto ctx = app();
         LoginDialog dialog(*ctx);
         signInWithBrowser(dialog);
@@ -751,9 +746,7 @@ private Q_SLOTS:
     void reloginWithAnotherIdentityAsks()
     {
         seedPool(1);
-        const QString key =
-            m_fake->addAccount({{u"email"_s, u"mallory@example.com"_s}, {u"account_id"_s, u"acct-m"_s}});
-        m_fake->setAuthorizeAs({{u"account"_s, key}});
+        signInAs({{u"email"_s, u"mallory@example.com"_s}, {u"account_id"_s, u"acct-m"_s}});
         auto ctx = app();
         LoginDialog dialog(*ctx);
         dialog.setRelogin(0);
