@@ -2,6 +2,7 @@
 
 #include "auth/jwt.h"
 #include "net/httpserver.h"
+#include "util/clock.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -158,7 +159,8 @@ QString FakeOpenAiServer::backendUrl() const
 
 qint64 FakeOpenAiServer::nowSeconds() const
 {
-    return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+    // The process clock: real time in the standalone server, a test's fake clock in-process.
+    return Clock::instance().nowMs() / 1000 + m_clockOffset;
 }
 
 cma::Account FakeOpenAiServer::accountFromTokens(const QJsonObject &t)

@@ -67,7 +67,7 @@ public:
     QJsonArray requests() const { return m_log; }
     /// {"<account>": {"ok": n, "reused": n, "invalidated": n, "expired": n, "unknown": n}}
     QJsonObject refreshStats() const;
-    /// Unix seconds as the fake sees them (real time plus the configured clock offset).
+    /// Unix seconds as the fake sees them (the process clock plus the configured clock offset).
     qint64 nowSeconds() const;
 
     static QByteArray mintJwt(const QJsonObject &payload);
