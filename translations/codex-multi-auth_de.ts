@@ -13,37 +13,6 @@
     </message>
 </context>
 <context>
-    <name>LoginSaver</name>
-    <message>
-        <source>Added account %1: %2.</source>
-        <translation>Konto %1 hinzugefügt: %2.</translation>
-    </message>
-    <message>
-        <source>Rebound workspace for existing account %1: %2.</source>
-        <translation>Arbeitsbereich des vorhandenen Kontos %1 neu gebunden: %2.</translation>
-    </message>
-    <message>
-        <source>Updated existing account %1: %2.</source>
-        <translation>Vorhandenes Konto %1 aktualisiert: %2.</translation>
-    </message>
-    <message>
-        <source>Plan: %1.</source>
-        <translation>Tarif: %1.</translation>
-    </message>
-    <message>
-        <source>Total: %1</source>
-        <translation>Gesamt: %1</translation>
-    </message>
-    <message>
-        <source>Codex now uses account %1.</source>
-        <translation>Codex verwendet jetzt Konto %1.</translation>
-    </message>
-    <message>
-        <source>Account %1 is now selected (Codex sync is off).</source>
-        <translation>Konto %1 ist jetzt ausgewählt (Codex-Abgleich ist aus).</translation>
-    </message>
-</context>
-<context>
     <name>Notifier</name>
     <message>
         <source>Limit restored</source>
@@ -72,6 +41,290 @@
     <message>
         <source>All accounts exhausted</source>
         <translation>Alle Konten erschöpft</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeText</name>
+    <message>
+        <source>That request was not valid.</source>
+        <translation>Diese Anfrage war ungültig.</translation>
+    </message>
+    <message>
+        <source>That account is no longer in the pool.</source>
+        <translation>Dieses Konto ist nicht mehr im Pool.</translation>
+    </message>
+    <message>
+        <source>More than one account matches.</source>
+        <translation>Mehr als ein Konto passt.</translation>
+    </message>
+    <message>
+        <source>No account can be used right now.</source>
+        <translation>Gerade kann kein Konto verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The keychain is unavailable; unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist nicht erreichbar; entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The account storage is busy; try again in a moment.</source>
+        <translation>Der Kontospeicher ist belegt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The account storage cannot be read; Settings → Advanced → Run doctor shows why.</source>
+        <translation>Der Kontospeicher kann nicht gelesen werden; Einstellungen → Erweitert → Diagnose ausführen zeigt, warum.</translation>
+    </message>
+    <message>
+        <source>The account storage was written by a newer version and is read-only here.</source>
+        <translation>Der Kontospeicher wurde von einer neueren Version geschrieben und ist hier schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written.</source>
+        <translation>Eine Datei konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Codex was signed in as %1, which was not in your pool; it was added as account %2.</source>
+        <translation>Codex war als %1 angemeldet, das nicht in Ihrem Pool war; es wurde als Konto %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Codex profiles %1 set their own credential store; the store then depends on the profile used.</source>
+        <translation>Die Codex-Profile %1 legen einen eigenen Anmeldespeicher fest; der Speicher hängt dann vom verwendeten Profil ab.</translation>
+    </message>
+    <message>
+        <source>The token could not be refreshed; it is still valid, so the switch went ahead.</source>
+        <translation>Das Token konnte nicht erneuert werden; es ist noch gültig, deshalb wurde trotzdem gewechselt.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment; a Codex started with it ignores the switch.</source>
+        <translation>%1 ist in dieser Umgebung gesetzt; ein damit gestartetes Codex ignoriert den Wechsel.</translation>
+    </message>
+    <message>
+        <source>Codex now uses %1. Restart running Codex sessions to use it.</source>
+        <translation>Codex verwendet jetzt %1. Starten Sie laufende Codex-Sitzungen neu, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Account %1 is now selected (Codex sync is off).</source>
+        <translation>Konto %1 ist jetzt ausgewählt (Codex-Synchronisierung ist aus).</translation>
+    </message>
+    <message>
+        <source>No account can be recommended right now.</source>
+        <translation>Gerade kann kein Konto empfohlen werden.</translation>
+    </message>
+    <message>
+        <source>Codex already uses the best account, %1.</source>
+        <translation>Codex verwendet bereits das beste Konto, %1.</translation>
+    </message>
+    <message>
+        <source>Codex now uses the best account, %1.</source>
+        <translation>Codex verwendet jetzt das beste Konto, %1.</translation>
+    </message>
+    <message>
+        <source>Pin cleared (it was account %1).</source>
+        <translation>Fixierung aufgehoben (es war Konto %1).</translation>
+    </message>
+    <message>
+        <source>No pin to clear.</source>
+        <translation>Keine Fixierung zum Aufheben.</translation>
+    </message>
+    <message>
+        <source>Removed account %1: %2.</source>
+        <translation>Konto %1 entfernt: %2.</translation>
+    </message>
+    <message>
+        <source>Codex now uses account %1: %2.</source>
+        <translation>Codex verwendet jetzt Konto %1: %2.</translation>
+    </message>
+    <message>
+        <source>Codex still holds the removed account until you switch.</source>
+        <translation>Codex hält das entfernte Konto, bis Sie wechseln.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed all %n account(s).</source>
+        <translation>
+            <numerusform>%n Konto entfernt.</numerusform>
+            <numerusform>Alle %n Konten entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n account(s).</source>
+        <translation>
+            <numerusform>%n Konto aktiviert.</numerusform>
+            <numerusform>%n Konten aktiviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n account(s).</source>
+        <translation>
+            <numerusform>%n Konto deaktiviert.</numerusform>
+            <numerusform>%n Konten deaktiviert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>keine Schlagwörter</translation>
+    </message>
+    <message>
+        <source>tags %1</source>
+        <translation>Schlagwörter %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>ausgeschöpft lassen</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>Gewicht %1</translation>
+    </message>
+    <message>
+        <source>note “%1”</source>
+        <translation>Notiz „%1“</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 now acts for the workspace %2.</source>
+        <translation>%1 handelt jetzt für den Arbeitsbereich %2.</translation>
+    </message>
+    <message>
+        <source>%1 already acts for the workspace %2.</source>
+        <translation>%1 handelt bereits für den Arbeitsbereich %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleared the stored rate limits of %n account(s).</source>
+        <translation>
+            <numerusform>Gespeicherte Ratenlimits von %n Konto gelöscht.</numerusform>
+            <numerusform>Gespeicherte Ratenlimits von %n Konten gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed the account from the problem list.</source>
+        <translation>Das Konto wurde aus der Problemliste entfernt.</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 refreshed, %2 not needed yet, %3 failed.</source>
+        <translation>Tokens: %1 erneuert, %2 noch nicht nötig, %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Health check: %1 available, %2 signed in only, %3 need to sign in again.</source>
+        <translation>Zustandsprüfung: %1 verfügbar, %2 nur angemeldet, %3 müssen sich neu anmelden.</translation>
+    </message>
+    <message>
+        <source>Auto-repair: %1 healthy, %2 disabled, %3 warnings, %4 skipped.</source>
+        <translation>Automatische Reparatur: %1 gesund, %2 deaktiviert, %3 Warnungen, %4 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Doctor: %1 checks fine, %2 warnings, %3 errors.</source>
+        <translation>Diagnose: %1 Prüfungen in Ordnung, %2 Warnungen, %3 Fehler.</translation>
+    </message>
+    <message>
+        <source>Look at: %1.</source>
+        <translation>Bitte ansehen: %1.</translation>
+    </message>
+    <message>
+        <source>Problem accounts: %1 checked, %2 restored, %3 still flagged.</source>
+        <translation>Problemkonten: %1 geprüft, %2 wiederhergestellt, %3 weiterhin markiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n account(s) to %1.</source>
+        <translation>
+            <numerusform>%n Konto nach %1 exportiert.</numerusform>
+            <numerusform>%n Konten nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1, updated %2, skipped %3. Total: %4.</source>
+        <translation>%1 importiert, %2 aktualisiert, %3 übersprungen. Insgesamt: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n account(s) into the keychain.</source>
+        <translation>
+            <numerusform>%n Konto in den Schlüsselbund verschoben.</numerusform>
+            <numerusform>%n Konten in den Schlüsselbund verschoben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n account(s) out of the keychain into the account file.</source>
+        <translation>
+            <numerusform>%n Konto aus dem Schlüsselbund in die Kontodatei verschoben.</numerusform>
+            <numerusform>%n Konten aus dem Schlüsselbund in die Kontodatei verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>account file</source>
+        <translation>Kontodatei</translation>
+    </message>
+    <message>
+        <source>the keychain answers</source>
+        <translation>der Schlüsselbund antwortet</translation>
+    </message>
+    <message>
+        <source>the keychain does not answer</source>
+        <translation>der Schlüsselbund antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the %1 (%2): %3 in the keychain, %4 in the file, %5 missing.</source>
+        <translation>Geheimnisse liegen in: %1 (%2): %3 im Schlüsselbund, %4 in der Datei, %5 fehlen.</translation>
+    </message>
+    <message>
+        <source>Codex now keeps its sign-in in %1.</source>
+        <translation>Codex bewahrt seine Anmeldung jetzt in %1 auf.</translation>
+    </message>
+    <message>
+        <source>Codex already keeps its sign-in in %1.</source>
+        <translation>Codex bewahrt seine Anmeldung bereits in %1 auf.</translation>
+    </message>
+    <message>
+        <source>Installed the codex shim: %1.</source>
+        <translation>Der codex-Shim wurde installiert: %1.</translation>
+    </message>
+    <message>
+        <source>Put its folder ahead of the official Codex CLI on PATH to use it.</source>
+        <translation>Setzen Sie seinen Ordner im PATH vor die offizielle Codex CLI, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Removed the codex shim %1.</source>
+        <translation>Der codex-Shim %1 wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>There was no codex shim to remove.</source>
+        <translation>Es gab keinen codex-Shim zum Entfernen.</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation>Der Bericht wurde in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>No account can be recommended: %1</source>
+        <translation>Kein Konto kann empfohlen werden: %1</translation>
+    </message>
+    <message>
+        <source>Best next account: %1 (%2).</source>
+        <translation>Bestes nächstes Konto: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -1184,37 +1437,6 @@ Tippe DELETE zur Bestätigung.</numerusform>
     </message>
 </context>
 <context>
-    <name>cma::ui::CoreWorker</name>
-    <message>
-        <source>That account is no longer in the pool.</source>
-        <translation>Dieses Konto ist nicht mehr im Pool.</translation>
-    </message>
-    <message>
-        <source>Codex now uses %1. Restart running Codex sessions to use it.</source>
-        <translation>Codex verwendet jetzt %1. Starte laufende Codex-Sitzungen neu, um es zu nutzen.</translation>
-    </message>
-    <message>
-        <source>Account %1 is now selected (Codex sync is off).</source>
-        <translation>Konto %1 ist jetzt ausgewählt (Codex-Abgleich ist aus).</translation>
-    </message>
-    <message>
-        <source>Codex now uses the best account, %1.</source>
-        <translation>Codex verwendet jetzt das beste Konto, %1.</translation>
-    </message>
-    <message>
-        <source>Pin cleared.</source>
-        <translation>Anheftung aufgehoben.</translation>
-    </message>
-    <message>
-        <source>Refreshing… 0/%1</source>
-        <translation>Aktualisiere… 0/%1</translation>
-    </message>
-    <message>
-        <source>Working… %1</source>
-        <translation>Arbeite… %1</translation>
-    </message>
-</context>
-<context>
     <name>cma::ui::ForecastModel</name>
     <message>
         <source>Account</source>
@@ -1665,6 +1887,10 @@ Tippe DELETE zur Bestätigung.</numerusform>
     <message>
         <source>Selected; Codex sync is off.</source>
         <translation>Ausgewählt; der Codex-Abgleich ist aus.</translation>
+    </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation>Das Konto wird gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2585,10 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <source>Refresh guardian:</source>
         <translation>Erneuerungswächter:</translation>
     </message>
+    <message>
+        <source>The redacted debug bundle is on the clipboard.</source>
+        <translation>Der geschwärzte Fehlerbericht liegt in der Zwischenablage.</translation>
+    </message>
 </context>
 <context>
     <name>cma::ui::TransferPrompts</name>
@@ -2432,6 +2662,14 @@ Tippe DELETE zur Bestätigung.</numerusform>
     <message>
         <source>%1 runs, last %2: %3 refreshed, %4 not needed yet, %5 failed</source>
         <translation>%1 Durchläufe, zuletzt %2: %3 erneuert, %4 noch nicht nötig, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refreshing… 0/%1</source>
+        <translation>Aktualisiere… 0/%1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
     </message>
 </context>
 <context>

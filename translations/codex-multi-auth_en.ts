@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>OutcomeText</name>
+    <message numerus="yes">
+        <source>Removed all %n account(s).</source>
+        <translation>
+            <numerusform>Removed the %n account.</numerusform>
+            <numerusform>Removed all %n accounts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n account(s).</source>
+        <translation>
+            <numerusform>Enabled %n account.</numerusform>
+            <numerusform>Enabled %n accounts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n account(s).</source>
+        <translation>
+            <numerusform>Disabled %n account.</numerusform>
+            <numerusform>Disabled %n accounts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleared the stored rate limits of %n account(s).</source>
+        <translation>
+            <numerusform>Cleared the stored rate limits of %n account.</numerusform>
+            <numerusform>Cleared the stored rate limits of %n accounts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n account(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n account to %1.</numerusform>
+            <numerusform>Exported %n accounts to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n account(s) into the keychain.</source>
+        <translation>
+            <numerusform>Moved %n account into the keychain.</numerusform>
+            <numerusform>Moved %n accounts into the keychain.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n account(s) out of the keychain into the account file.</source>
+        <translation>
+            <numerusform>Moved %n account out of the keychain into the account file.</numerusform>
+            <numerusform>Moved %n accounts out of the keychain into the account file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cma::ui::AccountsWindow</name>
     <message numerus="yes">
         <source>&lt;p&gt;%n accounts selected.&lt;/p&gt;</source>

@@ -14,20 +14,19 @@ using namespace Qt::StringLiterals;
 namespace cma::cli {
 
 CommandContext::CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints,
-                               Setup setup)
+                               AppContext *app)
     : m_console(console)
     , m_args(std::move(args))
     , m_env(std::move(env))
     , m_endpoints(std::move(endpoints))
-    , m_setup(std::move(setup))
+    , m_app(app)
 {}
 
 AppContext &CommandContext::app()
 {
-    if (!m_app) {
-        m_app = std::make_unique<AppContext>(m_env, m_endpoints);
-        if (m_setup)
-            m_setup(*m_app);
+    Q_ASSERT(m_app);
+    if (!m_scoped) {
+        m_scoped = true;
         if (m_args.has(u"--project"_s)) {
             const ProjectScope::Resolved project =
                 ProjectScope::resolve(m_app->paths().root, m_args.value(u"--project"_s));
@@ -77,9 +76,11 @@ int CommandContext::fail(const Error &error, QJsonObject object)
     return error.exitCode();
 }
 
-CliApp::CliApp(Console &console, QProcessEnvironment env)
+CliApp::CliApp(Console &console, QProcessEnvironment env, Result<Endpoints> endpoints, AppContext *app)
     : m_console(console)
     , m_env(std::move(env))
+    , m_endpoints(std::move(endpoints))
+    , m_app(app)
 {
     registerCommands(m_handlers);
 }
@@ -150,7 +151,7 @@ int CliApp::usageError(const QString &command, const QString &message, bool json
     args.command = command;
     if (json)
         args.options.insert(u"--json"_s, {});
-    CommandContext ctx(m_console, args, m_env, Endpoints());
+    CommandContext ctx(m_console, args, m_env, Endpoints(), nullptr);
     const int code = ctx.fail(makeError(ErrorCode::Usage, message));
     if (!json)
         m_console.err() << "Run codex-multi-auth --cli --help for the commands.\n";
@@ -270,12 +271,12 @@ int CliApp::run(QStringList args)
                           u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
 
     // Configuration errors stop every command, read-only ones included (cli.md §2).
-    Result<Endpoints> endpoints = Endpoints::fromEnvironment(m_env);
-    if (!endpoints)
-        return usageError(spec->name, endpoints.error().message, json);
+    if (!m_endpoints || !m_app)
+        return usageError(spec->name,
+                          m_endpoints ? u"no services to run the command with"_s : m_endpoints.error().message, json);
 
     const CommandHandler handler = m_handlers.value(spec->name);
-    CommandContext ctx(m_console, std::move(parsed.value()), m_env, std::move(endpoints.value()), m_setup);
+    CommandContext ctx(m_console, std::move(parsed.value()), m_env, m_endpoints.value(), m_app);
     if (!handler)
         return ctx.fail(makeError(ErrorCode::Usage, u"%1 is not part of this build"_s.arg(spec->name)));
     return handler(ctx);

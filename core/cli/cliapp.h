@@ -27,19 +27,19 @@ struct ParsedArgs
     QString value(const QString &option) const { return options.value(option); }
 };
 
-/// What a command runs with: streams, arguments and the process environment.
+/// What a command runs with: streams, arguments, the process environment and its services.
 class CommandContext
 {
 public:
-    using Setup = std::function<void(AppContext &)>;
-    CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints, Setup setup = {});
+    /// \a app may be null for a command that fails before it needs one (usage errors).
+    CommandContext(Console &console, ParsedArgs args, QProcessEnvironment env, Endpoints endpoints, AppContext *app);
 
     Console &console() { return m_console; }
     const ParsedArgs &args() const { return m_args; }
     const QProcessEnvironment &env() const { return m_env; }
     const Endpoints &endpoints() const { return m_endpoints; }
     bool json() const { return m_args.has(QStringLiteral("--json")); }
-    /// The services of this run, built on first use.
+    /// The services of this run; `--project` points them at the project's pool on first use.
     AppContext &app();
     bool redact() const { return m_args.has(QStringLiteral("--redact")); }
 
@@ -53,18 +53,21 @@ private:
     ParsedArgs m_args;
     QProcessEnvironment m_env;
     Endpoints m_endpoints;
-    Setup m_setup;
-    std::unique_ptr<AppContext> m_app;
+    AppContext *m_app;
+    bool m_scoped = false;
 };
 
 using CommandHandler = std::function<int(CommandContext &)>;
 
-/// The headless command line: parses argv against the command table, checks the environment
-/// (protocol.md §9.2) before any command runs, and dispatches.
+/// The headless command line: parses argv against the command table, reports a configuration
+/// error of the environment (protocol.md §9.2, resolved once by the caller) before any command
+/// runs, and dispatches to the command, which calls the application services and prints.
 class CliApp
 {
 public:
-    explicit CliApp(Console &console, QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+    /// \a endpoints as resolved from \a env; \a app is the process's services, built from both
+    /// (null when the endpoints are invalid: then every command stops with that error).
+    CliApp(Console &console, QProcessEnvironment env, Result<Endpoints> endpoints, AppContext *app);
 
     /// \a args without the program name and without a leading `--cli`.
     int run(QStringList args);
@@ -73,9 +76,6 @@ public:
     static QString helpText();
     static QString commandHelp(const CommandSpec &spec);
     static QString versionText();
-
-    /// Runs on every AppContext a command builds (tests replace the keychain here).
-    void setContextSetup(CommandContext::Setup setup) { m_setup = std::move(setup); }
 
     /// True when argv (without the program name) asks for the headless mode (cli.md §1).
     static bool wantsCli(const QStringList &args);
@@ -86,8 +86,9 @@ private:
 
     Console &m_console;
     QProcessEnvironment m_env;
+    Result<Endpoints> m_endpoints;
+    AppContext *m_app;
     QHash<QString, CommandHandler> m_handlers;
-    CommandContext::Setup m_setup;
 };
 
 } // namespace cma::cli

@@ -1,7 +1,8 @@
 #include "clisupport.h"
 
+#include "accounts/exportcodec.h"
 #include "accounts/poolnormalizer.h"
-#include "auth/jwt.h"
+#include "util/atomicfile.h"
 #include "util/clock.h"
 #include "util/redact.h"
 #include "util/timefmt.h"
@@ -52,53 +53,6 @@ Result<QList<int>> resolveSelectors(const AccountPool &pool, const QStringList &
             out.append(r.value());
     }
     return out;
-}
-
-ForecastInput AccountFacts::forecastInput() const
-{
-    ForecastInput in;
-    in.paused = policy.paused;
-    in.drained = policy.drained;
-    in.secret = secret == SecretState::Missing       ? SecretHealth::Missing
-                : secret == SecretState::Unavailable ? SecretHealth::Unavailable
-                                                     : SecretHealth::Ok;
-    return in;
-}
-
-QList<AccountFacts> gatherFacts(AppContext &app, const AccountPool &pool, bool checkSecrets)
-{
-    QList<AccountFacts> facts(pool.accounts.size());
-    const QuotaCache &cache = app.quotaCache();
-    const QHash<QString, AccountPolicy> policies =
-        PolicyStore(app.paths().policiesPath(), app.paths().root + u"/account-policies.lock"_s).all();
-    AccountRepository &repo = app.repository();
-    bool keychainDown = false;
-    const QList<std::optional<QuotaEntry>> quota = cache.entriesFor(pool);
-    for (int i = 0; i < pool.accounts.size(); ++i) {
-        const Account &a = pool.accounts[i];
-        facts[i].quota = quota[i];
-        facts[i].policy = policies.value(PolicyStore::keyFor(a));
-        if (!isKeychainMarker(a.refreshToken)) {
-            facts[i].secret = SecretState::Plaintext;
-        } else if (!checkSecrets) {
-            facts[i].secret = SecretState::Keychain;
-        } else if (keychainDown) {
-            facts[i].secret = SecretState::Unavailable;
-        } else {
-            facts[i].secret = repo.secretState(a);
-            keychainDown = facts[i].secret == SecretState::Unavailable;
-        }
-    }
-    return facts;
-}
-
-QString planOf(const Account &account, const AccountFacts &facts)
-{
-    if (facts.quota && facts.quota->planType && !facts.quota->planType->isEmpty())
-        return *facts.quota->planType;
-    if (account.idToken)
-        return TokenIdentity::fromTokens(*account.idToken, account.accessToken.value_or(QString())).plan;
-    return {};
 }
 
 QStringList markersFor(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now)
@@ -218,6 +172,83 @@ Status confirm(CommandContext &ctx, const QString &question, const QString &type
     if (!yes)
         return makeError(ErrorCode::Interrupted, u"cancelled"_s);
     return success();
+}
+
+Result<QString> readPassphrase(CommandContext &ctx, bool creating)
+{
+    if (ctx.args().has(u"--passphrase-file"_s)) {
+        Result<QByteArray> data = readWholeFile(ctx.args().value(u"--passphrase-file"_s), 64 * 1024);
+        if (!data)
+            return makeError(ErrorCode::Usage, u"cannot read the passphrase file: %1"_s.arg(data.error().message));
+        QString pass = QString::fromUtf8(data.value());
+        while (pass.endsWith(u'\n') || pass.endsWith(u'\r'))
+            pass.chop(1);
+        return pass;
+    }
+    const QString env = ctx.env().value(u"CODEX_MULTI_AUTH_PASSPHRASE"_s);
+    if (!env.isEmpty())
+        return env;
+    if (!ctx.console().isInteractive())
+        return makeError(ErrorCode::Usage,
+                         u"a passphrase is needed: use --passphrase-file or CODEX_MULTI_AUTH_PASSPHRASE"_s);
+    ctx.console().err() << "Passphrase: ";
+    const QString first = ctx.console().readSecretLine();
+    if (first.isNull())
+        return makeError(ErrorCode::Interrupted, u"cancelled"_s);
+    if (creating) {
+        if (Status s = ExportCodec::checkPassphrase(first); !s)
+            return s.error();
+        ctx.console().err() << "Repeat the passphrase: ";
+        if (ctx.console().readSecretLine() != first)
+            return makeError(ErrorCode::Usage, u"the passphrases differ"_s);
+    }
+    return first;
+}
+
+QString noticeText(const SwitchNotice &n)
+{
+    switch (n.kind) {
+    case SwitchNotice::Kind::ForeignLoginAdded:
+        return u"Codex was signed in as %1, which was not in your pool; it was added as account %2."_s.arg(n.subject)
+            .arg(n.index + 1);
+    case SwitchNotice::Kind::ProfilesSetOwnStore:
+        return u"Codex profiles %1 set their own credential store; the store then depends on the profile used."_s.arg(
+            n.subject);
+    case SwitchNotice::Kind::RefreshFailedStillValid:
+        return u"The token could not be refreshed (%1); it is still valid, so the switch goes ahead."_s.arg(n.subject);
+    case SwitchNotice::Kind::EnvironmentOverrides:
+        break;
+    }
+    return u"%1 is set in this environment; a Codex started with it ignores the switch."_s.arg(n.subject);
+}
+
+void printNotices(CommandContext &ctx, const QList<SwitchNotice> &notices)
+{
+    for (const SwitchNotice &n : notices)
+        ctx.console().err() << "notice: " << noticeText(n) << "\n";
+}
+
+Result<Evaluation> evaluateFromArgs(CommandContext &ctx)
+{
+    const bool live = ctx.args().has(u"--live"_s);
+    if (ctx.args().has(u"--model"_s) && !live)
+        return makeError(ErrorCode::Usage, u"--model needs --live"_s);
+    Result<LoadedPool> loaded = loadForReading(ctx);
+    if (!loaded)
+        return loaded.error();
+    return QuotaService(ctx.app()).evaluate(loaded->pool, EvaluateRequest{live, ctx.args().value(u"--model"_s)});
+}
+
+QJsonArray probeErrors(const QList<UsageReading> &probes, const AccountPool &pool, bool redact)
+{
+    QJsonArray out;
+    for (const UsageReading &r : probes)
+        if (!r.error.isEmpty())
+            out.append(QJsonObject{{u"index"_s, r.index},
+                                   {u"label"_s, accountLabelText(pool.accounts[r.index], r.index + 1, redact)},
+                                   {u"status"_s, r.status ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null)},
+                                   {u"message"_s, r.error}});
+    return out;
 }
 
 } // namespace cma::cli

@@ -2,9 +2,11 @@
 
 #include "accounts/account.h"
 #include "accounts/accountrepository.h"
-#include "accounts/policystore.h"
 #include "cli/cliapp.h"
-#include "quota/forecast.h"
+#include "quota/usageclient.h"
+#include "services/accountfacts.h"
+#include "services/quotaservice.h"
+#include "services/switchservice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,22 +17,6 @@ namespace cma::cli {
 /// exact account id. No match → not-found, several → ambiguous (both exit 2) with candidates.
 Result<int> resolveSelector(const AccountPool &pool, const QString &selector);
 Result<QList<int>> resolveSelectors(const AccountPool &pool, const QStringList &selectors);
-
-/// What the commands know about one account beyond its record.
-struct AccountFacts
-{
-    std::optional<QuotaEntry> quota;
-    AccountPolicy policy;
-    SecretState secret = SecretState::Plaintext;
-    ForecastInput forecastInput() const;
-};
-
-/// Gathers quota, policy and secret state for every account of \a pool (one policy read, one
-/// keychain read per keychain-held account).
-QList<AccountFacts> gatherFacts(AppContext &app, const AccountPool &pool, bool checkSecrets = true);
-
-/// The plan: the quota reading's, else the id_token's claim; empty when unknown.
-QString planOf(const Account &account, const AccountFacts &facts);
 
 /// Status markers of cli.md §4, in order.
 QStringList markersFor(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now);
@@ -53,5 +39,20 @@ Status confirm(CommandContext &ctx, const QString &question, const QString &type
 
 /// The quota window of an entry in JSON: {usedPercent, leftPercent, windowMinutes, resetAt}.
 QJsonValue windowJson(const QuotaWindow &w);
+
+/// From --passphrase-file, CODEX_MULTI_AUTH_PASSPHRASE, or a no-echo prompt (twice when creating).
+Result<QString> readPassphrase(CommandContext &ctx, bool creating);
+
+/// A switch's notice as the CLI words it.
+QString noticeText(const SwitchNotice &notice);
+/// Prints every notice as `notice: …` on stderr.
+void printNotices(CommandContext &ctx, const QList<SwitchNotice> &notices);
+
+/// Evaluates the pool (read as loadForReading does) with the command's `--live` and `--model`
+/// (which needs `--live`).
+Result<Evaluation> evaluateFromArgs(CommandContext &ctx);
+
+/// The failed live readings of a `--live` evaluation: [{index, label, status, message}].
+QJsonArray probeErrors(const QList<UsageReading> &probes, const AccountPool &pool, bool redact);
 
 } // namespace cma::cli

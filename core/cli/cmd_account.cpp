@@ -1,6 +1,8 @@
-#include "accounts/poolnormalizer.h"
+// account tag|untag|note|weight|pause|unpause|drain|undrain|enable|disable, account policy list.
+
 #include "cli/clisupport.h"
 #include "cli/commands.h"
+#include "services/accountservice.h"
 #include "util/clock.h"
 
 using namespace Qt::StringLiterals;
@@ -8,17 +10,6 @@ using namespace Qt::StringLiterals;
 namespace cma::cli {
 
 namespace {
-
-PolicyStore policyStore(AppContext &app)
-{
-    return PolicyStore(app.paths().policiesPath(), app.paths().root + u"/account-policies.lock"_s);
-}
-
-QJsonObject policyJson(const AccountPolicy &p)
-{
-    QJsonObject o = p.toJson();
-    return o;
-}
 
 QString policyText(const AccountPolicy &p)
 {
@@ -50,25 +41,29 @@ Result<std::pair<AccountPool, int>> selected(CommandContext &ctx, const QStringL
     return std::pair{loaded->pool, index.value()};
 }
 
-} // namespace
-
-int runUnpin(CommandContext &ctx)
+/// The change a verb asks for; a weight that is not a number is a usage error here, its range is
+/// the service's to check.
+Result<PolicyChange> changeFor(const QString &verb, const QString &value)
 {
-    std::optional<int> previous;
-    Result<LoadedPool> saved = ctx.app().repository(true).update([&](AccountPool &pool) {
-        previous = pool.pinnedAccountIndex;
-        if (previous) {
-            pool.pinnedAccountIndex.reset();
-            pool.affinityGeneration = pool.affinityGeneration.value_or(0) + 1;
-        }
-        return success();
-    });
-    if (!saved)
-        return ctx.fail(saved.error());
-    const QString text = previous ? u"Pin cleared (was account %1)."_s.arg(*previous + 1) : u"No pin to clear."_s;
-    return ctx.succeed(text, {{u"cleared"_s, previous.has_value()},
-                              {u"previousIndex"_s, previous ? QJsonValue(*previous) : QJsonValue(QJsonValue::Null)}});
+    if (verb == "tag"_L1)
+        return PolicyChange::addTag(value);
+    if (verb == "untag"_L1)
+        return PolicyChange::removeTag(value);
+    if (verb == "note"_L1)
+        return PolicyChange::setNote(value);
+    if (verb == "weight"_L1) {
+        bool ok = false;
+        const int w = value.toInt(&ok);
+        if (!ok)
+            return makeError(ErrorCode::Usage, u"weight must be a whole number from 0 to 10"_s);
+        return PolicyChange::setWeight(w);
+    }
+    if (verb == "pause"_L1 || verb == "unpause"_L1)
+        return PolicyChange::setPaused(verb == "pause"_L1);
+    return PolicyChange::setDrained(verb == "drain"_L1);
 }
+
+} // namespace
 
 int runAccountPolicy(CommandContext &ctx)
 {
@@ -82,46 +77,18 @@ int runAccountPolicy(CommandContext &ctx)
     if (!sel)
         return ctx.fail(sel.error());
     const auto &[pool, index] = sel.value();
-    const QString value = pos.value(1);
-    if (verb == "weight"_L1) {
-        bool ok = false;
-        const int w = value.toInt(&ok);
-        if (!ok || w < 0 || w > 10)
-            return ctx.fail(makeError(ErrorCode::Usage, u"weight must be a whole number from 0 to 10"_s));
-    }
-    if ((verb == "tag"_L1 || verb == "untag"_L1) && !PolicyStore::normalizeTag(value))
-        return ctx.fail(makeError(ErrorCode::Usage, u"a tag needs letters or digits"_s));
-    PolicyStore store = policyStore(ctx.app());
-    Result<AccountPolicy> policy = store.update(
-        pool.accounts[index],
-        [&](AccountPolicy &p) -> Status {
-            if (verb == "tag"_L1) {
-                p.tags.append(*PolicyStore::normalizeTag(value));
-            } else if (verb == "untag"_L1) {
-                p.tags.removeAll(*PolicyStore::normalizeTag(value));
-            } else if (verb == "weight"_L1) {
-                p.weight = value.toInt();
-            } else if (verb == "note"_L1) {
-                const QString note = value.trimmed();
-                if (note.size() > 500)
-                    return makeError(ErrorCode::Usage, u"a note has at most 500 characters"_s);
-                p.note = note.isEmpty() ? std::nullopt : std::optional<QString>(note);
-            } else if (verb == "pause"_L1 || verb == "unpause"_L1) {
-                p.paused = verb == "pause"_L1;
-            } else if (verb == "drain"_L1 || verb == "undrain"_L1) {
-                p.drained = verb == "drain"_L1;
-            }
-            return success();
-        },
-        Clock::instance().nowMs());
-    if (!policy)
-        return ctx.fail(policy.error());
+    Result<PolicyChange> change = changeFor(verb, pos.value(1));
+    if (!change)
+        return ctx.fail(change.error());
+    Result<PolicyOutcome> done = AccountService(ctx.app()).changePolicy(PolicyRequest{pool.accounts[index], {*change}});
+    if (!done)
+        return ctx.fail(done.error());
     const qint64 now = Clock::instance().nowMs();
     AccountFacts facts;
-    facts.policy = policy.value();
-    return ctx.succeed(u"Account %1: %2."_s.arg(index + 1).arg(policyText(policy.value())),
-                       {{u"account"_s, accountObject(pool, index, facts, now, ctx.redact())},
-                        {u"policy"_s, policyJson(policy.value())}});
+    facts.policy = done->policy;
+    return ctx.succeed(
+        u"Account %1: %2."_s.arg(index + 1).arg(policyText(done->policy)),
+        {{u"account"_s, accountObject(pool, index, facts, now, ctx.redact())}, {u"policy"_s, done->policy.toJson()}});
 }
 
 int runAccountEnable(CommandContext &ctx)
@@ -130,29 +97,16 @@ int runAccountEnable(CommandContext &ctx)
     Result<std::pair<AccountPool, int>> sel = selected(ctx, ctx.args().positional, 1);
     if (!sel)
         return ctx.fail(sel.error());
-    const Account target = sel->first.accounts[sel->second];
-    int index = -1;
-    Result<LoadedPool> saved = ctx.app().repository(true).update([&](AccountPool &pool) -> Status {
-        index = findMatchingAccount(pool.accounts, target, true);
-        if (index < 0)
-            return makeError(ErrorCode::NotFound, u"the account was removed meanwhile"_s);
-        Account &a = pool.accounts[index];
-        if (enable) {
-            a.enabled.reset();
-            a.disabledReason.reset();
-        } else {
-            a.enabled = false;
-            a.disabledReason = u"user"_s;
-        }
-        return success();
-    });
-    if (!saved)
-        return ctx.fail(saved.error());
+    Result<EnableOutcome> done =
+        AccountService(ctx.app()).setEnabled(EnableRequest{{sel->first.accounts[sel->second]}, enable});
+    if (!done)
+        return ctx.fail(done.error());
+    const int index = done->indexes.first();
     const qint64 now = Clock::instance().nowMs();
     return ctx.succeed(u"%1 account %2: %3."_s.arg(enable ? u"Enabled"_s : u"Disabled"_s)
                            .arg(index + 1)
-                           .arg(accountText(saved->pool, index, ctx.redact())),
-                       {{u"account"_s, accountObject(saved->pool, index, AccountFacts{}, now, ctx.redact())}});
+                           .arg(accountText(done->pool, index, ctx.redact())),
+                       {{u"account"_s, accountObject(done->pool, index, AccountFacts{}, now, ctx.redact())}});
 }
 
 int runAccountPolicyList(CommandContext &ctx)
@@ -160,14 +114,14 @@ int runAccountPolicyList(CommandContext &ctx)
     Result<LoadedPool> loaded = loadForReading(ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
-    const QHash<QString, AccountPolicy> all = policyStore(ctx.app()).all();
+    const QHash<QString, AccountPolicy> all = AccountService(ctx.app()).policies();
     QJsonArray list;
     QString text;
     for (int i = 0; i < loaded->pool.accounts.size(); ++i) {
         const AccountPolicy p = all.value(PolicyStore::keyFor(loaded->pool.accounts[i]));
         if (p.accountKey.isEmpty())
             continue;
-        QJsonObject o = policyJson(p);
+        QJsonObject o = p.toJson();
         o.insert(u"index"_s, i);
         list.append(o);
         text += u"%1. %2: %3.\n"_s.arg(i + 1).arg(accountText(loaded->pool, i, ctx.redact()), policyText(p));

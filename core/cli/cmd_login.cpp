@@ -1,10 +1,9 @@
 #include "accounts/poolnormalizer.h"
 #include "auth/browser.h"
 #include "auth/loginflow.h"
-#include "auth/loginsave.h"
 #include "cli/clisupport.h"
 #include "cli/commands.h"
-#include "codex/switchservice.h"
+#include "services/accountservice.h"
 #include "auth/jwt.h"
 #include "util/clock.h"
 
@@ -21,6 +20,24 @@ bool isCancelWord(const QString &line)
 {
     const QString t = line.trimmed().toLower();
     return t.isEmpty() || t == "q"_L1 || t == "quit"_L1 || t == "cancel"_L1 || t == "back"_L1 || t == "\x1b"_L1;
+}
+
+/// `Added account 3: …. Plan: Plus. Total: 3` plus the activation line.
+QString summary(const SavedLogin &saved, bool redact)
+{
+    const QString label = accountText(saved.pool, saved.index, redact);
+    QString text = saved.outcome == UpsertOutcome::Inserted  ? u"Added account %1: %2."_s
+                   : saved.outcome == UpsertOutcome::Rebound ? u"Rebound workspace for existing account %1: %2."_s
+                                                             : u"Updated existing account %1: %2."_s;
+    text = text.arg(saved.index + 1).arg(label);
+    if (!saved.plan.isEmpty())
+        text += u' ' + u"Plan: %1."_s.arg(planDisplayName(saved.plan));
+    text += u' ' + u"Total: %1"_s.arg(saved.pool.accounts.size()) + u'\n';
+    if (saved.activationTried && saved.activationWarning.isEmpty())
+        text += (saved.synced ? u"Codex now uses account %1."_s : u"Account %1 is now selected (Codex sync is off)."_s)
+                    .arg(saved.index + 1) +
+                u'\n';
+    return text;
 }
 
 } // namespace
@@ -145,13 +162,13 @@ int runLogin(CommandContext &ctx)
     options.activate = args.has(u"--activate"_s)      ? SaveLoginOptions::Activate::Yes
                        : args.has(u"--no-activate"_s) ? SaveLoginOptions::Activate::No
                                                       : SaveLoginOptions::Activate::Auto;
-    Result<SavedLogin> saved = LoginSaver::save(ctx.app(), result->tokens, options);
+    Result<SavedLogin> saved = AccountService(ctx.app()).addFromSignIn(result->tokens, options);
     if (!saved)
         return ctx.fail(saved.error());
     if (!saved->activationWarning.isEmpty())
         ctx.console().err() << "warning: the account was added but Codex could not be switched to it: "
                             << saved->activationWarning << "\n";
-    const QString text = LoginSaver::summary(saved.value(), ctx.redact());
+    const QString text = summary(saved.value(), ctx.redact());
     const AccountPool &finalPool = saved->pool;
     const int index = saved->index;
     const bool activated = saved->synced;
@@ -159,7 +176,7 @@ int runLogin(CommandContext &ctx)
         browser->waitForSuccessPage();
     return ctx.succeed(
         text, {{u"method"_s, loginMethodName(result->method)},
-               {u"outcome"_s, LoginSaver::outcomeName(saved->outcome)},
+               {u"outcome"_s, signInOutcomeName(saved->outcome)},
                {u"account"_s, accountObject(finalPool, index, AccountFacts{}, Clock::instance().nowMs(), ctx.redact())},
                {u"activated"_s, activated},
                {u"total"_s, finalPool.accounts.size()}});

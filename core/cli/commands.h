@@ -4,7 +4,8 @@
 
 namespace cma::cli {
 
-/// Registers every command handler; each command lives in its own cmd_<name>.cpp.
+/// Registers every command handler; each command (or group, like `account …`) lives in its own
+/// cmd_<name>.cpp.
 void registerCommands(QHash<QString, CommandHandler> &handlers);
 
 // One function per command file.
@@ -19,6 +20,9 @@ int runRemove(CommandContext &ctx);
 int runSecrets(CommandContext &ctx);
 int runExport(CommandContext &ctx);
 int runImport(CommandContext &ctx);
+/// `import` with the given `--from-codex` source instead of Codex's own auth.json (the shim
+/// imports a login the official CLI made in a scratch folder).
+int importAccounts(CommandContext &ctx, const QString &codexAuthPath);
 int runSwitch(CommandContext &ctx);
 int runRefresh(CommandContext &ctx);
 int runCodexStore(CommandContext &ctx);

@@ -19,6 +19,9 @@ namespace cma {
 LiveSync::LiveSync(AppContext &app, QObject *parent)
     : QObject(parent)
     , m_app(app)
+    , m_watcher(this)
+    , m_poll(this)
+    , m_debounce(this)
 {
     m_debounce.setSingleShot(true);
     connect(&m_debounce, &QTimer::timeout, this, &LiveSync::checkNow);

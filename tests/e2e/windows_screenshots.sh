@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every window (accounts, forecast, quota, runway, settings, login) in light and dark palettes, in
-# English and German, on a real X server: tst_windows's screenshot case, run under Xvfb. The
+# English and German, on a real X server: tst_screenshots, run under Xvfb. The
 # pictures go to build/screenshots/windows/.
 set -eu
 tst="$1"

@@ -32,9 +32,14 @@ CliHarness::CliHarness()
 CliHarness::Run CliHarness::run(const QStringList &args, const QStringList &input, bool interactive)
 {
     TestConsole console(input, interactive);
-    cli::CliApp app(console, m_env);
-    std::shared_ptr<MemorySecretStore> keychain = m_keychain;
-    app.setContextSetup([keychain](AppContext &ctx) { ctx.setKeychain(std::make_unique<SharedKeychain>(keychain)); });
+    // As app/main.cpp does: the endpoints resolved once, one AppContext for the command.
+    const Result<Endpoints> endpoints = Endpoints::fromEnvironment(m_env);
+    std::unique_ptr<AppContext> context;
+    if (endpoints) {
+        context = std::make_unique<AppContext>(m_env, endpoints.value());
+        context->setKeychain(std::make_unique<SharedKeychain>(m_keychain));
+    }
+    cli::CliApp app(console, m_env, endpoints, context.get());
     Run r;
     r.code = app.run(args);
     r.out = console.stdOut();

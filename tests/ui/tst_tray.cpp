@@ -1,5 +1,4 @@
 #include "testenv.h"
-#include "tray/notifier.h"
 #include "tray/trayapplication.h"
 #include "tray/traycontroller.h"
 #include "tray/traysnapshot.h"
@@ -31,9 +30,9 @@ Account account(int n)
     return a;
 }
 
-cli::AccountFacts facts(double primaryUsed, double secondaryUsed = 10, qint64 resetIn = 2 * kHour)
+AccountFacts facts(double primaryUsed, double secondaryUsed = 10, qint64 resetIn = 2 * kHour)
 {
-    cli::AccountFacts f;
+    AccountFacts f;
     QuotaEntry e;
     e.updatedAt = kNow - 60'000;
     e.status = 200;
@@ -261,143 +260,6 @@ private Q_SLOTS:
             if (a->menu() && a->text() == u"Notifications paused"_s)
                 resumeEnabled = a->menu()->actions().last()->isEnabled();
         QVERIFY(resumeEnabled);
-    }
-
-    void autostartEntry()
-    {
-        QTemporaryDir config;
-        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-        QCOMPARE(TrayApplication::autostartPath(), config.filePath(u"autostart/codex-multi-auth.desktop"_s));
-        QVERIFY(!TrayApplication::startAtLogin());
-        QVERIFY(TrayApplication::setStartAtLogin(true));
-        QVERIFY(TrayApplication::startAtLogin());
-        QFile entry(TrayApplication::autostartPath());
-        QVERIFY(entry.open(QIODevice::ReadOnly));
-        const QByteArray text = entry.readAll();
-        QVERIFY(text.contains("Exec=codex-multi-auth --minimized\n"));
-        QVERIFY(text.contains("TryExec=codex-multi-auth\n")); // an uninstalled app never starts
-        const QString validator = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
-        if (!validator.isEmpty()) {
-            QProcess p;
-            p.start(validator, {TrayApplication::autostartPath()});
-            QVERIFY(p.waitForFinished(10000));
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardOutput().constData());
-        }
-        QVERIFY(TrayApplication::setStartAtLogin(false));
-        QVERIFY(!TrayApplication::startAtLogin());
-        QVERIFY(TrayApplication::setStartAtLogin(false)); // already off is fine
-        qunsetenv("XDG_CONFIG_HOME");
-    }
-
-    void notifierOncePerEpisode()
-    {
-        QTemporaryDir dir;
-        const QString state = dir.filePath(u"desktop/state.json"_s);
-        QStringList shown;
-        auto show = [&](const QString &title, const QString &message) { shown.append(title + u": "_s + message); };
-
-        AccountPool pool;
-        pool.accounts.append(account(0));
-        pool.select(0);
-        const qint64 reset = 2 * kHour;
-
-        {
-            Notifier n(state, show);
-            n.evaluate(pool, {facts(45, 10, reset)}, kNow); // 55% left: nothing yet
-            QCOMPARE(shown.size(), 0);
-            n.evaluate(pool, {facts(55, 10, reset)}, kNow + 1000); // 45% left: first threshold
-            QCOMPARE(shown.size(), 1);
-            QVERIFY2(shown[0].contains(u"45% of the 5h limit left"_s), qPrintable(shown[0]));
-            n.evaluate(pool, {facts(58, 10, reset)}, kNow + 2000); // same episode: silent
-            QCOMPARE(shown.size(), 1);
-        }
-        QVERIFY(QFile::exists(state));
-        QCOMPARE(QFile(state).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
-                 QFileDevice::Permissions());
-        {
-            Notifier n(state, show); // a restart remembers the episode
-            n.evaluate(pool, {facts(60, 10, reset)}, kNow + 3000);
-            QCOMPARE(shown.size(), 1);
-            n.evaluate(pool, {facts(85, 10, reset)}, kNow + 4000); // 15% left: second threshold
-            QCOMPARE(shown.size(), 2);
-            n.evaluate(pool, {facts(100, 10, reset)}, kNow + 5000);
-            QCOMPARE(shown.size(), 3);
-            QVERIFY2(shown[2].startsWith(u"Limit reached"_s), qPrintable(shown[2]));
-            // The window resets: the limit is back, once.
-            n.evaluate(pool, {facts(100, 10, reset)}, kNow + reset + 1000);
-            QCOMPARE(shown.size(), 4);
-            QVERIFY2(shown[3].startsWith(u"Limit restored"_s), qPrintable(shown[3]));
-            n.evaluate(pool, {facts(100, 10, reset)}, kNow + reset + 2000);
-            QCOMPARE(shown.size(), 4);
-        }
-        {
-            // A new window is a new episode, but a paused notifier records it without showing it.
-            Notifier n(state, show);
-            n.setPausedUntil(kNow + 10 * kHour);
-            const qint64 next = reset + 5 * kHour;
-            n.evaluate(pool, {facts(60, 10, next)}, kNow + 3 * kHour);
-            QCOMPARE(shown.size(), 4);
-            n.setPausedUntil(0);
-            n.evaluate(pool, {facts(60, 10, next)}, kNow + 3 * kHour + 1000);
-            QCOMPARE(shown.size(), 4);
-        }
-    }
-
-    void notifierFollowsItsSettings()
-    {
-        QTemporaryDir dir;
-        QStringList shown;
-        Notifier n(dir.filePath(u"state.json"_s), [&](const QString &title, const QString &) { shown.append(title); });
-        AccountPool pool;
-        pool.accounts.append(account(0));
-        pool.accounts.append(account(1));
-        pool.select(0);
-        const QList<cli::AccountFacts> f{facts(10), facts(100)}; // current 90% left, the other exhausted
-        NotifySettings settings;
-        n.evaluate(pool, f, kNow, settings); // scope current: the other account is not watched
-        QCOMPARE(shown.size(), 0);
-        settings.allAccounts = true;
-        settings.exhausted = false;
-        n.evaluate(pool, f, kNow + 1000, settings); // exhausted alerts off: recorded, not shown
-        QCOMPARE(shown.size(), 0);
-        settings.exhausted = true;
-        n.evaluate(pool, f, kNow + 2000, settings); // the same episode stays silent when turned on
-        QCOMPARE(shown.size(), 0);
-        settings.enabled = false;
-        settings.thresholds = {95};
-        n.evaluate(pool, f, kNow + 3000, settings);
-        QCOMPARE(shown.size(), 0);
-        settings.enabled = true;
-        settings.thresholds = {95, 92};
-        // 92 is new for the three windows above it (both of the current account, the other's weekly);
-        // 95 was recorded while notifications were off.
-        n.evaluate(pool, f, kNow + 4000, settings);
-        QCOMPARE(shown, QStringList(3, u"Quota running low"_s));
-
-        // The pool runs dry: once per episode, named by when an account comes back.
-        Runway dry;
-        dry.state = u"dry"_s;
-        dry.nextReadyAt = kNow + kHour;
-        dry.nextReadyIndex = 1;
-        n.evaluate(pool, f, kNow + 5000, settings, &dry);
-        n.evaluate(pool, f, kNow + 6000, settings, &dry);
-        QCOMPARE(shown.count(u"All accounts exhausted"_s), 1);
-    }
-
-    void notifierToleratesCorruptState()
-    {
-        QTemporaryDir dir;
-        const QString state = dir.filePath(u"state.json"_s);
-        QFile f(state);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"episodes\": [trunc");
-        f.close();
-        int shown = 0;
-        Notifier n(state, [&](const QString &, const QString &) { ++shown; });
-        AccountPool pool;
-        pool.accounts.append(account(0));
-        n.evaluate(pool, {facts(90)}, kNow);
-        QCOMPARE(shown, 2); // both thresholds crossed at once, each announced
     }
 };
 

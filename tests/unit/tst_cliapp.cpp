@@ -25,7 +25,10 @@ private:
     Run run(const QStringList &args, QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
     {
         test::TestConsole console;
-        cli::CliApp app(console, env);
+        const Result<Endpoints> endpoints = Endpoints::fromEnvironment(env);
+        std::unique_ptr<AppContext> context =
+            endpoints ? std::make_unique<AppContext>(env, endpoints.value()) : nullptr;
+        cli::CliApp app(console, env, endpoints, context.get());
         const int code = app.run(args);
         return {code, console.stdOut(), console.stdErr()};
     }

@@ -160,7 +160,7 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const Account &a = m_view.pool.accounts[row];
-    const cli::AccountFacts &f = m_view.facts[row];
+    const AccountFacts &f = m_view.facts[row];
     const AccountForecast *fc = row < m_view.forecast.size() ? &m_view.forecast[row] : nullptr;
     switch (role) {
     case PoolIndexRole:
@@ -212,7 +212,7 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
         break;
     case Plan:
         if (role == Qt::DisplayRole || role == SortRole) {
-            const QString plan = cli::planOf(a, f);
+            const QString plan = planOf(a, f);
             return plan.isEmpty() ? QString() : planDisplayName(plan);
         }
         break;

@@ -1,11 +1,16 @@
 #include "settingswindow.h"
 
-#include "appcontext.h"
+#include "accounts/accountrepository.h"
 #include "codex/codexconfig.h"
 #include "codex/codexshim.h"
-#include "tray/traycontroller.h"
-#include "tray/trayapplication.h"
+#include "models/outcometext.h"
+#include "services/autostart.h"
+#include "session/desktopsession.h"
 #include "windows/transferprompts.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QSystemTrayIcon>
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -151,10 +156,10 @@ QString SettingsWindow::choiceLabel(const QString &fullName, const QString &c) c
     return n ? tr(n) : c;
 }
 
-SettingsWindow::SettingsWindow(AppContext &app, QWidget *parent)
+SettingsWindow::SettingsWindow(DesktopSession &session, QWidget *parent)
     : QDialog(parent)
-    , m_app(app)
-    , m_draft(std::make_unique<SettingsDraft>(app.settings(), app.env()))
+    , m_session(session)
+    , m_draft(std::make_unique<SettingsDraft>(session.settings(), session.env()))
 {
     setObjectName(u"settingsWindow"_s);
     setWindowTitle(tr("Settings — Codex Multi-Auth"));
@@ -378,15 +383,26 @@ void SettingsWindow::editorChanged(const QString &name)
         Theme::instance().apply(m_draft->theme());
 }
 
+template <typename T, typename Words> std::function<void(const Result<T> &)> SettingsWindow::reply(Words words)
+{
+    return answer<T>(std::move(words),
+                     [w = QPointer<SettingsWindow>(this)](const QString &text, bool ok, const QString &) {
+                         if (!w)
+                             return;
+                         w->refreshStoragePage();
+                         Q_EMIT w->resultReported(text, ok);
+                     });
+}
+
 void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget *parent)
 {
     if (page == tr("General")) {
         m_startAtLogin = new QCheckBox(tr("Start at &login"), parent);
         m_startAtLogin->setObjectName(u"startAtLogin"_s);
-        m_startAtLoginBaseline = TrayApplication::startAtLogin(); // the OS entry is the only truth
+        m_startAtLoginBaseline = Autostart(m_session.env()).enabled(); // the OS entry is the only truth
         m_startAtLogin->setChecked(m_startAtLoginBaseline);
         form->addRow(m_startAtLogin);
-        if (!TrayController::trayAvailable()) {
+        if (!QSystemTrayIcon::isSystemTrayAvailable()) {
             const QString desktop = qEnvironmentVariable("XDG_CURRENT_DESKTOP");
             QString hint = tr("No system tray found.");
             if (desktop.contains(u"GNOME"_s, Qt::CaseInsensitive))
@@ -406,10 +422,10 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
             l->setWordWrap(true);
             form->addRow(label, l);
         };
-        ro(tr("Codex home:"), m_app.paths().codexHome);
-        const Result<QString> real = CodexShim::findRealCodex(m_app.env(), QString());
+        ro(tr("Codex home:"), m_session.paths().codexHome);
+        const Result<QString> real = CodexShim::findRealCodex(m_session.env(), QString());
         ro(tr("Official Codex CLI:"), real ? real.value() : tr("not found"));
-        const Result<CodexConfig> config = CodexConfig::read(m_app.paths().codexHome + u"/config.toml"_s);
+        const Result<CodexConfig> config = CodexConfig::read(m_session.paths().codexHome + u"/config.toml"_s);
         const QString store = config ? config->store : tr("unreadable");
         QString meaning =
             store == "file"_L1      ? tr("Codex keeps its sign-in in auth.json; switching writes it there.")
@@ -428,13 +444,16 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         buttons->addStretch();
         form->addRow(buttons);
         connect(pin, &QPushButton::clicked, this, [this] {
-            Q_EMIT commandsRequested({{u"codex-store"_s, u"pin-file"_s}});
+            m_session.pinCodexToFile(
+                this, reply<PinFileOutcome>([](const PinFileOutcome &o) { return OutcomeText::pinnedToFile(o); }));
         });
         connect(shimInstall, &QPushButton::clicked, this, [this] {
-            Q_EMIT commandsRequested({{u"shim"_s, u"install"_s}});
+            m_session.installShim(this,
+                                  reply<ShimState>([](const ShimState &s) { return OutcomeText::shimInstalled(s); }));
         });
         connect(shimRemove, &QPushButton::clicked, this, [this] {
-            Q_EMIT commandsRequested({{u"shim"_s, u"remove"_s}});
+            m_session.removeShim(this,
+                                 reply<ShimState>([](const ShimState &s) { return OutcomeText::shimRemoved(s); }));
         });
     } else if (page == tr("Account list")) {
         m_listPreview = new QLabel(parent);
@@ -446,7 +465,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         m_listPreview->setAccessibleName(tr("Preview of the account list"));
         form->addRow(tr("Preview:"), m_listPreview);
     } else if (page == tr("Security and storage")) {
-        auto *path = new QLabel(m_app.repository().store().path(), parent);
+        auto *path = new QLabel(m_session.paths().poolPath(), parent);
         path->setTextInteractionFlags(Qt::TextSelectableByMouse);
         path->setWordWrap(true);
         form->addRow(tr("Storage location:"), path);
@@ -460,13 +479,14 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         buttons->addStretch();
         form->addRow(buttons);
         connect(open, &QPushButton::clicked, this,
-                [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_app.paths().root)); });
+                [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_session.paths().root)); });
         connect(status, &QPushButton::clicked, this, [this] {
-            Q_EMIT commandsRequested({{u"secrets"_s, u"status"_s}});
+            m_session.secretsStatus(
+                this, reply<SecretsStatus>([](const SecretsStatus &s) { return OutcomeText::secretsStatus(s); }));
         });
         connect(nodeExport, &QPushButton::clicked, this, [this] {
-            Q_EMIT commandsRequested({{u"export"_s, u"--format"_s, u"reference"_s, u"--name"_s, u"for-node-version"_s,
-                                       u"--force"_s, u"--yes"_s}});
+            m_session.backup(u"for-node-version"_s, ExportFormat::Reference, {}, this,
+                             reply<ExportOutcome>([](const ExportOutcome &o) { return OutcomeText::exported(o); }));
         });
         auto *warn = new QLabel(tr("The Node version's format holds refresh tokens in plaintext. Delete the file once "
                                    "the Node version has imported it."),
@@ -502,7 +522,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         projects->setAccessibleName(tr("Project pools"));
         projects->setMaximumHeight(90);
         for (const QFileInfo &dir :
-             QDir(m_app.paths().root + u"/projects"_s).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+             QDir(m_session.paths().root + u"/projects"_s).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             const QString pool = dir.absoluteFilePath() + u"/openai-codex-accounts.json"_s;
             if (!QFileInfo::exists(pool))
                 continue;
@@ -523,8 +543,13 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                     QUrl::fromLocalFile(QFileInfo(item->data(Qt::UserRole).toString()).absolutePath()));
         });
         connect(mergeProject, &QPushButton::clicked, this, [this, projects] {
-            if (QListWidgetItem *item = projects->currentItem())
-                Q_EMIT commandsRequested({{u"import"_s, item->data(Qt::UserRole).toString()}});
+            QListWidgetItem *item = projects->currentItem();
+            if (!item)
+                return;
+            ImportRequest request;
+            request.path = item->data(Qt::UserRole).toString();
+            m_session.importAccounts(
+                request, this, reply<ImportOutcome>([](const ImportOutcome &o) { return OutcomeText::imported(o); }));
         });
         auto *plaintext = new QLabel(parent);
         plaintext->setObjectName(u"plaintextFiles"_s);
@@ -532,7 +557,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         plaintext->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(tr("Files with plaintext tokens:"), plaintext);
         auto *prompts = new TransferPrompts(this);
-        const QString backupDir = m_app.paths().backupsDir();
+        const QString backupDir = m_session.paths().backupsDir();
         m_refreshStorage = [this, backups, plaintext, backupDir] {
             backups->clear();
             const QFileInfoList files =
@@ -543,18 +568,29 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                     backups);
                 item->setData(Qt::UserRole, f.absoluteFilePath());
             }
-            const QStringList found = plaintextTokenFiles(m_app.paths());
+            const QStringList found = plaintextTokenFiles(m_session.paths());
             plaintext->setText(found.isEmpty() ? tr("none") : found.join(u'\n'));
         };
         m_refreshStorage();
+        auto importFrom = [this, prompts](const QString &path) {
+            const std::optional<TransferPrompts::Answer> a = prompts->askImport(path);
+            if (!a)
+                return;
+            ImportRequest request;
+            request.path = a->path;
+            request.passphrase = TransferPrompts::source(a->passphrase);
+            m_session.importAccounts(
+                request, this, reply<ImportOutcome>([](const ImportOutcome &o) { return OutcomeText::imported(o); }));
+        };
         connect(exportButton, &QPushButton::clicked, this, [this, prompts] {
-            if (const QStringList args = prompts->exportCommand(); !args.isEmpty())
-                Q_EMIT commandsRequested({args});
+            const std::optional<TransferPrompts::Answer> a = prompts->askExport();
+            if (!a)
+                return;
+            m_session.exportPool(
+                ExportRequest{a->path, ExportFormat::Encrypted, TransferPrompts::source(a->passphrase)}, this,
+                reply<ExportOutcome>([](const ExportOutcome &o) { return OutcomeText::exported(o); }));
         });
-        connect(importButton, &QPushButton::clicked, this, [this, prompts] {
-            if (const QStringList args = prompts->importCommand(); !args.isEmpty())
-                Q_EMIT commandsRequested({args});
-        });
+        connect(importButton, &QPushButton::clicked, this, [importFrom] { importFrom(QString()); });
         connect(backupButton, &QPushButton::clicked, this, [this, prompts] {
             bool ok = false;
             const QString name =
@@ -562,14 +598,15 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
                                       u"backup-%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)), &ok);
             if (!ok || name.trimmed().isEmpty())
                 return;
-            if (const QStringList args = prompts->exportCommand(name.trimmed()); !args.isEmpty())
-                Q_EMIT commandsRequested({args});
+            const std::optional<TransferPrompts::Answer> a = prompts->askExport(/*named=*/true);
+            if (!a)
+                return;
+            m_session.backup(name.trimmed(), ExportFormat::Encrypted, TransferPrompts::source(a->passphrase), this,
+                             reply<ExportOutcome>([](const ExportOutcome &o) { return OutcomeText::exported(o); }));
         });
-        connect(restore, &QPushButton::clicked, this, [this, prompts, backups] {
+        connect(restore, &QPushButton::clicked, this, [backups, importFrom] {
             if (QListWidgetItem *item = backups->currentItem())
-                if (const QStringList args = prompts->importCommand(item->data(Qt::UserRole).toString());
-                    !args.isEmpty())
-                    Q_EMIT commandsRequested({args});
+                importFrom(item->data(Qt::UserRole).toString());
         });
         connect(remove, &QPushButton::clicked, this, [this, backups] {
             QListWidgetItem *item = backups->currentItem();
@@ -594,8 +631,16 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         buttons->addWidget(bundle);
         buttons->addStretch();
         form->addRow(buttons);
-        connect(doctor, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"doctor"_s}}); });
-        connect(bundle, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"debug"_s, u"bundle"_s}}); });
+        connect(doctor, &QPushButton::clicked, this, [this] {
+            m_session.doctor({}, this,
+                             reply<DoctorReport>([](const DoctorReport &r) { return OutcomeText::doctor(r); }));
+        });
+        connect(bundle, &QPushButton::clicked, this, [this] {
+            m_session.debugBundle(this, reply<QByteArray>([](const QByteArray &text) {
+                                      QApplication::clipboard()->setText(QString::fromUtf8(text));
+                                      return tr("The redacted debug bundle is on the clipboard.");
+                                  }));
+        });
     }
 }
 
@@ -697,8 +742,6 @@ void SettingsWindow::restorePageDefaults()
 void SettingsWindow::accept()
 {
     const QStringList changed = m_draft->changedKeys();
-    const bool secretsChanged = changed.contains(u"desktop.secretStorage"_s);
-    const QString secretTarget = m_draft->value(u"desktop.secretStorage"_s).toString();
     if (Status s = m_draft->commit(); !s) {
         QMessageBox::warning(this, tr("Settings not saved"), s.error().message);
         return; // the draft stays open; nothing was written
@@ -707,8 +750,6 @@ void SettingsWindow::accept()
     Theme::instance().apply(m_draft->theme());
     if (m_startAtLogin && m_startAtLogin->isChecked() != m_startAtLoginBaseline)
         Q_EMIT startAtLoginChanged(m_startAtLogin->isChecked());
-    if (secretsChanged)
-        Q_EMIT commandsRequested({{u"secrets"_s, u"use"_s, secretTarget}}); // all-or-nothing conversion
     Q_EMIT settingsSaved(changed);
     QDialog::accept();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settings/settingsdraft.h"
+#include "util/result.h"
 
 #include <QDialog>
 #include <functional>
@@ -13,7 +14,7 @@ class QLabel;
 class QCheckBox;
 
 namespace cma {
-class AppContext;
+class DesktopSession;
 }
 
 namespace cma::ui {
@@ -24,7 +25,7 @@ class SettingsWindow : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SettingsWindow(AppContext &app, QWidget *parent = nullptr);
+    explicit SettingsWindow(DesktopSession &session, QWidget *parent = nullptr);
     ~SettingsWindow() override;
 
     SettingsDraft &draft() { return *m_draft; }
@@ -42,7 +43,8 @@ public:
     void setGuardianStats(const QString &text);
 
 Q_SIGNALS:
-    void commandsRequested(const QList<QStringList> &commands);
+    /// An action of this window finished; \a message is what the user is told.
+    void resultReported(const QString &message, bool ok);
     void settingsSaved(const QStringList &changedKeys);
     void startAtLoginChanged(bool on);
 
@@ -67,8 +69,11 @@ private:
     void addSpecial(const QString &page, QFormLayout *form, QWidget *parent);
     QString choiceLabel(const QString &fullName, const QString &choice) const;
     void updateListPreview();
+    /// The session callback that words a result with \a words, reports it and re-reads the
+    /// storage page.
+    template <typename T, typename Words> std::function<void(const Result<T> &)> reply(Words words);
 
-    AppContext &m_app;
+    DesktopSession &m_session;
     std::unique_ptr<SettingsDraft> m_draft;
     QListWidget *m_pagesList;
     QStackedWidget *m_stack;

@@ -40,7 +40,11 @@ bool useLanguage(const QString &language)
             delete t->data();
         }
     }
-    const QLocale locale = language.isEmpty() || language == "system"_L1 ? QLocale::system() : QLocale(language);
+    // The system's language is the first of its UI languages: LANGUAGE (a list, as gettext reads
+    // it) before LC_ALL, LC_MESSAGES and LANG.
+    const QStringList preferred = QLocale::system().uiLanguages();
+    const QLocale system = preferred.isEmpty() ? QLocale::system() : QLocale(preferred.first());
+    const QLocale locale = language.isEmpty() || language == "system"_L1 ? system : QLocale(language);
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     setTimeLocale(english ? QLocale::c() : locale);
     // Qt's own texts (OK, Cancel, Yes, No) come from qtbase, when the system has its translations.

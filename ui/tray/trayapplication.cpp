@@ -1,20 +1,16 @@
 #include "trayapplication.h"
 
-#include "accounts/poolnormalizer.h"
-#include "appcontext.h"
-#include "auth/loginflow.h"
-#include "codex/codexlivestore.h"
-#include "codex/livesync.h"
-#include "codex/switchservice.h"
-#include "tray/coreworker.h"
-#include "tray/notifier.h"
-#include "tray/traycontroller.h"
 #include "models/accountsmodel.h"
+#include "models/outcometext.h"
 #include "models/poolview.h"
+#include "services/autostart.h"
+#include "session/desktopsession.h"
+#include "session/notifier.h"
 #include "settings/settingkeys.h"
 #include "settings/settingswindow.h"
 #include "theme/theme.h"
 #include "theme/translation.h"
+#include "tray/traycontroller.h"
 #include "windows/accountswindow.h"
 #include "windows/forecastwindow.h"
 #include "windows/logindialog.h"
@@ -27,63 +23,34 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonValue>
 #include <QLocalServer>
-#include <QLoggingCategory>
 #include <QLocalSocket>
+#include <QLoggingCategory>
 #include <QMenu>
-#include <QMessageBox>
 #include <QScreen>
-#include <QThread>
 #include <QTimer>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
 namespace cma::ui {
 
-TrayApplication::TrayApplication(bool startMinimized, QObject *parent)
+TrayApplication::TrayApplication(DesktopSession &session, bool startMinimized, QObject *parent)
     : QObject(parent)
+    , m_session(session)
     , m_startMinimized(startMinimized)
 {}
 
 TrayApplication::~TrayApplication()
 {
-    if (m_thread) {
-        m_thread->quit();
-        m_thread->wait(5000);
-    }
     delete m_window;
-}
-
-QString TrayApplication::autostartPath()
-{
-    const QString config = qEnvironmentVariable("XDG_CONFIG_HOME", QDir::homePath() + u"/.config"_s);
-    return config + u"/autostart/codex-multi-auth.desktop"_s;
-}
-
-bool TrayApplication::startAtLogin()
-{
-    return QFileInfo::exists(autostartPath()); // the OS entry is the only truth (ui.md §9)
-}
-
-bool TrayApplication::setStartAtLogin(bool on)
-{
-    if (!on)
-        return QFile::remove(autostartPath()) || !QFileInfo::exists(autostartPath());
-    QDir().mkpath(QFileInfo(autostartPath()).absolutePath());
-    const QByteArray entry =
-        "[Desktop Entry]\nType=Application\nName=Codex Multi-Auth\nExec=codex-multi-auth --minimized\n"
-        "TryExec=codex-multi-auth\nIcon=codex-multi-auth\nX-GNOME-Autostart-enabled=true\nNoDisplay=false\n";
-    return writeFileAtomically(autostartPath(), entry, 0644).ok();
 }
 
 bool TrayApplication::claimInstance()
 {
-    const QString name = u"codex-multi-auth-"_s + sha256Hex(m_app->paths().root.toUtf8()).left(16);
+    const QString name = u"codex-multi-auth-"_s + sha256Hex(m_session.paths().root.toUtf8()).left(16);
     QLocalSocket probe;
     probe.connectToServer(name);
     if (probe.waitForConnected(500)) {
@@ -91,8 +58,8 @@ bool TrayApplication::claimInstance()
         probe.waitForBytesWritten(1000);
         return false;
     }
-    ensurePrivateDir(m_app->paths().desktopDir());
-    Result<FileLock> lock = FileLock::acquire(m_app->paths().desktopDir() + u"/instance.lock"_s, 1000);
+    ensurePrivateDir(m_session.paths().desktopDir());
+    Result<FileLock> lock = FileLock::acquire(m_session.paths().desktopDir() + u"/instance.lock"_s, 1000);
     if (!lock)
         return false;
     m_instanceLock = std::make_unique<FileLock>(std::move(lock.value()));
@@ -114,127 +81,79 @@ bool TrayApplication::claimInstance()
 
 bool TrayApplication::start()
 {
-    Result<Endpoints> endpoints = Endpoints::fromEnvironment();
-    m_app = std::make_unique<AppContext>(QProcessEnvironment::systemEnvironment(),
-                                         endpoints ? endpoints.value() : Endpoints());
     // First run: our desktop folder does not exist yet (claimInstance creates it).
-    const bool firstRun = !QFileInfo::exists(m_app->paths().desktopDir());
+    const bool firstRun = !QFileInfo::exists(m_session.paths().desktopDir());
     if (!claimInstance())
         return false;
 
     applyAppearance();
     m_tray = new TrayController(this);
-    m_notifier =
-        std::make_unique<Notifier>(m_app->paths().desktopDir() + u"/state.json"_s,
-                                   [this](const QString &title, const QString &message) { notify(title, message); });
-    m_tray->setStartAtLogin(startAtLogin());
+    m_tray->setStartAtLogin(Autostart(m_session.env()).enabled());
 
-    // The worker thread: everything that may block.
-    m_thread = new QThread(this);
-    m_worker = new CoreWorker(QProcessEnvironment::systemEnvironment(), endpoints ? endpoints.value() : Endpoints());
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &CoreWorker::init);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &TrayApplication::requestSwitch, m_worker, &CoreWorker::switchTo);
-    connect(this, &TrayApplication::requestBest, m_worker, &CoreWorker::switchToBest);
-    connect(this, &TrayApplication::requestUnpin, m_worker, &CoreWorker::unpin);
-    connect(this, &TrayApplication::requestRefresh, m_worker, &CoreWorker::refreshNow);
-    connect(this, &TrayApplication::requestTool, m_worker, &CoreWorker::runTool);
-    connect(this, &TrayApplication::requestFastPolling, m_worker, &CoreWorker::setFastPolling);
-    connect(this, &TrayApplication::requestCommands, m_worker, &CoreWorker::runCommands);
-    connect(this, &TrayApplication::requestMove, m_worker, &CoreWorker::moveAccount);
-    connect(m_worker, &CoreWorker::dataChanged, this, &TrayApplication::rebuild);
-    connect(m_worker, &CoreWorker::guardianStats, this,
-            [this](int runs, int refreshed, int failed, int notNeeded, qint64 lastRunAt) {
-                m_guardianStats = tr("%1 runs, last %2: %3 refreshed, %4 not needed yet, %5 failed")
-                                      .arg(runs)
-                                      .arg(formatAgo(lastRunAt, Clock::instance().nowMs()))
-                                      .arg(refreshed)
-                                      .arg(notNeeded)
-                                      .arg(failed);
-                if (m_settings)
-                    m_settings->setGuardianStats(m_guardianStats);
-            });
-    connect(m_worker, &CoreWorker::progress, m_tray, &TrayController::setBusyText);
-    connect(m_worker, &CoreWorker::readingFailed, this, [this](bool failed) { m_readingFailed = failed; });
-    connect(m_worker, &CoreWorker::reloginNeeded, this, [this](const QString &) {
-        if (!NotifySettings::from(m_app->settings(), m_app->env()).tokenTrouble)
+    // What the session reports.
+    connect(&m_session, &DesktopSession::viewChanged, this, &TrayApplication::rebuild);
+    connect(&m_session, &DesktopSession::activityChanged, this, [this](const SessionActivity &a) {
+        m_tray->setBusyText(a.kind == SessionActivity::Kind::ReadingQuota ? tr("Refreshing… 0/%1").arg(a.total)
+                            : a.kind == SessionActivity::Kind::Working    ? tr("Working…")
+                                                                          : QString());
+    });
+    connect(&m_session, &DesktopSession::guardianStatsChanged, this, [this](const GuardianStats &st) {
+        m_guardianStats = tr("%1 runs, last %2: %3 refreshed, %4 not needed yet, %5 failed")
+                              .arg(st.runs)
+                              .arg(formatAgo(st.lastRunAt, Clock::instance().nowMs()))
+                              .arg(st.refreshed)
+                              .arg(st.notNeeded)
+                              .arg(st.failed);
+        if (m_settings)
+            m_settings->setGuardianStats(m_guardianStats);
+    });
+    connect(&m_session, &DesktopSession::reloginNeeded, this, [this](const QString &) {
+        if (!NotifySettings::from(m_session.settings(), m_session.env()).tokenTrouble)
             return;
         notify(tr("Sign-in needed"), tr("An account needs to sign in again; see the tray menu."));
     });
-    connect(m_worker, &CoreWorker::finished, this, [this](const QString &message, bool ok) {
-        if (m_pendingTool == "diagnostics"_L1 && ok) {
-            QApplication::clipboard()->setText(message);
-            notify(tr("Diagnostics copied"), tr("The redacted debug bundle is on the clipboard."));
-        } else if (!message.isEmpty()) {
-            notify(ok ? tr("Codex Multi-Auth") : tr("That did not work"), message.left(400));
-        }
-        m_pendingTool.clear();
-        if (m_window)
-            m_window->showResult(message, ok);
-        if (m_settings)
-            m_settings->refreshStoragePage();
-        Q_EMIT actionFinished(message, ok);
+    connect(&m_session, &DesktopSession::alertRaised, this, &TrayApplication::notify);
+    connect(&m_session, &DesktopSession::foreignAccountSeen, this, [this](const QString &email) {
+        notify(tr("Unknown Codex account"), tr("Codex is signed in as %1, which is not in your pool").arg(email));
     });
-    m_thread->start();
+    connect(&m_session, &DesktopSession::settingsChanged, this, [this] { m_session.settings().reload(); });
 
     // The façade's semantic signals.
     connect(m_tray, &TrayController::switchRequested, this, [this](int index) {
-        const TraySnapshot &s = m_tray->snapshot();
-        Result<LoadedPool> loaded = m_app->repository().load();
-        if (!loaded || index < 0 || index >= loaded->pool.accounts.size())
+        const PoolView &v = m_session.view();
+        if (index < 0 || index >= v.pool.accounts.size())
             return;
-        Q_UNUSED(s);
-        Q_EMIT requestSwitch(loaded->pool.accounts[index].trackerKey(), true);
+        m_session.switchTo(v.pool.accounts[index], SwitchOptions{}, this, [this](const Result<SwitchResult> &r) {
+            r ? report(OutcomeText::switched(r.value()), true) : reportFailure(r.error());
+        });
     });
-    connect(m_tray, &TrayController::switchToBestRequested, this, &TrayApplication::requestBest);
-    connect(m_tray, &TrayController::unpinRequested, this, &TrayApplication::requestUnpin);
-    connect(m_tray, &TrayController::refreshNowRequested, this, &TrayApplication::requestRefresh);
-    connect(m_tray, &TrayController::toolRequested, this, [this](const QString &tool) {
-        m_pendingTool = tool;
-        Q_EMIT requestTool(tool);
+    connect(m_tray, &TrayController::switchToBestRequested, this, [this] {
+        m_session.switchToBest(this, [this](const Result<BestOutcome> &r) {
+            r ? report(OutcomeText::best(r.value()), true) : reportFailure(r.error());
+        });
     });
+    connect(m_tray, &TrayController::unpinRequested, this, [this] {
+        m_session.unpin(this, [this](const Result<UnpinOutcome> &r) {
+            r ? report(OutcomeText::unpinned(r.value()), true) : reportFailure(r.error());
+        });
+    });
+    connect(m_tray, &TrayController::refreshNowRequested, &m_session, &DesktopSession::refreshNow);
+    connect(m_tray, &TrayController::toolRequested, this, &TrayApplication::runTool);
     connect(m_tray, &TrayController::addAccountRequested, this, [this] { startLogin(); });
     connect(m_tray, &TrayController::openWindowRequested, this, &TrayApplication::showWindow);
     connect(m_tray, &TrayController::openForecastRequested, this, &TrayApplication::showForecast);
     connect(m_tray, &TrayController::openSettingsRequested, this, &TrayApplication::showSettings);
     connect(m_tray, &TrayController::importForeignRequested, this, &TrayApplication::importForeign);
     connect(m_tray, &TrayController::quitRequested, qApp, &QApplication::quit);
-    connect(m_tray, &TrayController::startAtLoginToggled, this, [this](bool on) {
-        setStartAtLogin(on);
-        m_tray->setStartAtLogin(startAtLogin());
-    });
+    connect(m_tray, &TrayController::startAtLoginToggled, this, &TrayApplication::setStartAtLogin);
     connect(m_tray, &TrayController::pauseNotificationsRequested, this, [this](int minutes) {
-        m_notifier->setPausedUntil(minutes > 0 ? Clock::instance().nowMs() + qint64(minutes) * 60000 : 0);
+        m_session.setNotificationsPausedUntil(minutes > 0 ? Clock::instance().nowMs() + qint64(minutes) * 60000 : 0);
         m_tray->setNotificationsPaused(minutes > 0);
     });
-    connect(m_tray, &TrayController::menuOpened, this, [this] { Q_EMIT requestFastPolling(true); });
-    connect(m_tray, &TrayController::menuClosed, this, [this] { Q_EMIT requestFastPolling(false); });
+    connect(m_tray, &TrayController::menuOpened, this, [this] { m_session.setFastPolling(true); });
+    connect(m_tray, &TrayController::menuClosed, this, [this] { m_session.setFastPolling(false); });
 
-    // Live sync: changes by the CLI, another instance or Codex arrive within 2 s.
-    m_sync = new LiveSync(*m_app, this);
-    connect(m_sync, &LiveSync::poolChanged, this, &TrayApplication::rebuild);
-    connect(m_sync, &LiveSync::quotaChanged, this, &TrayApplication::rebuild);
-    connect(m_sync, &LiveSync::reconciled, this, &TrayApplication::rebuild);
-    connect(m_sync, &LiveSync::foreignAccount, this, [this](const QString &email) {
-        m_foreignEmail = email;
-        notify(tr("Unknown Codex account"), tr("Codex is signed in as %1, which is not in your pool").arg(email));
-        rebuild();
-    });
-    connect(m_sync, &LiveSync::codexCredentialsChanged, this, [this] {
-        m_foreignEmail.clear();
-        m_codexSignedOut = false;
-    });
-    connect(m_sync, &LiveSync::codexSignedOut, this, [this] {
-        m_codexSignedOut = true;
-        rebuild();
-    });
-    // Live account sync (pluginConfig.liveAccountSync, its poll and debounce), read at start.
-    if (setting(u"pluginConfig.liveAccountSync"_s).toBool())
-        m_sync->start(int(setting(u"pluginConfig.liveAccountSyncPollMs"_s).toDouble()),
-                      int(setting(u"pluginConfig.liveAccountSyncDebounceMs"_s).toDouble()));
-
-    rebuild();
+    m_session.start();
     if (TrayController::trayAvailable()) {
         m_tray->show();
         if (firstRun && !m_startMinimized)
@@ -268,12 +187,11 @@ void TrayApplication::watchForTray()
 void TrayApplication::rebuild()
 {
     TraySnapshotBuilder::Input in;
-    in.view = PoolView::gather(*m_app, Clock::instance().nowMs());
-    in.view.foreignEmail = m_foreignEmail;
+    in.view = m_session.view();
     const PoolView &view = in.view;
-    in.stale = m_readingFailed;
-    in.foreignEmail = m_foreignEmail;
-    in.codexSignedOut = m_codexSignedOut;
+    in.stale = view.quotaStale;
+    in.foreignEmail = view.foreignEmail;
+    in.codexSignedOut = view.codexSignedOut;
     if (view.storageBusy)
         in.storageProblem = tr("Storage busy");
     else if (view.health == StorageHealth::Corrupt)
@@ -281,18 +199,16 @@ void TrayApplication::rebuild()
     else if (view.health == StorageHealth::ReadOnly)
         in.storageProblem = tr("Storage written by a newer version (read-only)");
     // The account-list order keys of ui.md §8 apply to the tray menu.
-    auto flag = [this](const QString &key, bool fallback) {
-        const QJsonValue v = m_app->settings().value(u"dashboardDisplaySettings"_s, key);
+    SettingsStore &settings = m_session.settings();
+    auto flag = [&settings](const QString &key, bool fallback) {
+        const QJsonValue v = settings.value(u"dashboardDisplaySettings"_s, key);
         return v.isBool() ? v.toBool() : fallback;
     };
     in.readyFirst =
         flag(u"menuSortEnabled"_s, true) &&
-        m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s) ==
-            "ready-first"_L1;
+        settings.value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s) == "ready-first"_L1;
     in.pinCurrentToTop = flag(u"menuSortPinCurrent"_s, false);
     m_tray->setSnapshot(TraySnapshotBuilder::build(in));
-    m_notifier->evaluate(view.pool, view.facts, view.now, NotifySettings::from(m_app->settings(), m_app->env()),
-                         &view.runway);
     if (m_window)
         m_window->setView(view);
     if (m_forecast)
@@ -319,44 +235,88 @@ LoginDialog *TrayApplication::loginDialog() const
     return m_loginDialog;
 }
 
-void TrayApplication::connectCommands(QObject *window)
+void TrayApplication::announce(const QString &message, bool ok)
 {
-    // Every window action is a CLI command run on the worker (ui.md §12).
-    connect(window, SIGNAL(commandsRequested(QList<QStringList>)), this, SIGNAL(requestCommands(QList<QStringList>)));
+    if (!message.isEmpty())
+        notify(ok ? tr("Codex Multi-Auth") : tr("That did not work"), message.left(400));
+    if (m_settings)
+        m_settings->refreshStoragePage();
+    Q_EMIT actionFinished(message, ok);
+}
+
+void TrayApplication::report(const QString &message, bool ok)
+{
+    if (m_window)
+        m_window->showResult(message, ok);
+    announce(message, ok);
+}
+
+void TrayApplication::reportFailure(const Error &error)
+{
+    report(OutcomeText::failure(error), false);
+}
+
+template <typename Window> void TrayApplication::connectResults(Window *window)
+{
+    connect(window, &Window::resultReported, this, &TrayApplication::announce);
+}
+
+void TrayApplication::runTool(const QString &tool)
+{
+    // The tray menu's tools, run by the same services as the matching commands (ui.md §12).
+    auto failed = [this](const Error &e) { reportFailure(e); };
+    if (tool == "check"_L1) {
+        m_session.check({}, this, [this, failed](const Result<CheckOutcome> &r) {
+            r ? report(OutcomeText::checked(r.value()), OutcomeText::allAvailable(r.value())) : failed(r.error());
+        });
+    } else if (tool == "fix"_L1) {
+        FixRequest request;
+        request.live = true;
+        m_session.fix(request, this, [this, failed](const Result<FixOutcome> &r) {
+            r ? report(OutcomeText::fixed(r.value()), true) : failed(r.error());
+        });
+    } else if (tool == "refresh"_L1) {
+        m_session.refreshTokens({}, this, [this, failed](const Result<QList<TokenRefreshRow>> &r) {
+            r ? report(OutcomeText::refreshed(r.value()), OutcomeText::allRefreshed(r.value())) : failed(r.error());
+        });
+    } else if (tool == "verify-flagged"_L1) {
+        m_session.verifyFlagged({}, this, [this, failed](const Result<VerifyFlaggedOutcome> &r) {
+            r ? report(OutcomeText::verified(r.value()), true) : failed(r.error());
+        });
+    } else {
+        m_session.debugBundle(this, [this, failed](const Result<QByteArray> &r) {
+            if (!r)
+                return failed(r.error());
+            QApplication::clipboard()->setText(QString::fromUtf8(r.value()));
+            notify(tr("Diagnostics copied"), tr("The redacted debug bundle is on the clipboard."));
+            Q_EMIT actionFinished(tr("The redacted debug bundle is on the clipboard."), true);
+        });
+    }
+}
+
+void TrayApplication::setStartAtLogin(bool on)
+{
+    Autostart autostart(m_session.env());
+    if (Status s = autostart.setEnabled(on); !s)
+        reportFailure(s.error());
+    m_tray->setStartAtLogin(autostart.enabled());
 }
 
 void TrayApplication::showWindow()
 {
     if (!m_window) {
-        auto *w = new AccountsWindow;
+        auto *w = new AccountsWindow(m_session);
         m_window = w;
-        w->setStatePath(m_app->paths().desktopDir() + u"/window-state.json"_s);
-        connectCommands(w);
+        w->setStatePath(m_session.paths().desktopDir() + u"/window-state.json"_s);
+        connectResults(w);
         connect(w, &AccountsWindow::addAccountRequested, this, [this] { startLogin(); });
         connect(w, &AccountsWindow::reloginRequested, this, [this](int index) { startLogin(index); });
-        connect(w, &AccountsWindow::refreshNowRequested, this, &TrayApplication::requestRefresh);
-        connect(w, &AccountsWindow::switchToBestRequested, this, &TrayApplication::requestBest);
         connect(w, &AccountsWindow::importForeignRequested, this, &TrayApplication::importForeign);
         connect(w, &AccountsWindow::openForecastRequested, this, &TrayApplication::showForecast);
         connect(w, &AccountsWindow::openSettingsRequested, this, &TrayApplication::showSettings);
         connect(w, &AccountsWindow::quitRequested, qApp, &QApplication::quit);
-        connect(w, &AccountsWindow::moveRequested, this, [this](int from, int to) {
-            const PoolView &v = m_window->model()->view();
-            if (from >= 0 && from < v.pool.accounts.size())
-                Q_EMIT requestMove(v.pool.accounts[from].trackerKey(), to);
-        });
-        connect(w, &AccountsWindow::removeFlaggedRequested, this, [this](const QString &refreshKey) {
-            PoolStore flagged(m_app->paths().flaggedPath(), PoolStore::Kind::Flagged);
-            Result<LoadedPool> saved = flagged.update([&](AccountPool &pool) {
-                pool.accounts.removeIf([&](const Account &a) { return a.refreshToken == refreshKey; });
-                return success();
-            });
-            if (!saved)
-                m_window->showResult(saved.error().message, false);
-            rebuild();
-        });
         w->setSortMode(
-            m_app->settings().value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s));
+            m_session.settings().value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s).toString(u"ready-first"_s));
         const bool noTray = !TrayController::trayAvailable();
         w->setMainWindowMode(noTray, noTray ? m_tray->menu() : nullptr);
         rebuild();
@@ -373,11 +333,9 @@ void TrayApplication::showWindow()
 void TrayApplication::showForecast()
 {
     if (!m_forecast) {
-        m_forecast = new ForecastWindow;
+        m_forecast = new ForecastWindow(m_session);
         m_forecast->setAttribute(Qt::WA_DeleteOnClose);
-        connectCommands(m_forecast);
-        connect(m_forecast, &ForecastWindow::switchToBestRequested, this, &TrayApplication::requestBest);
-        connect(m_forecast, &ForecastWindow::refreshNowRequested, this, &TrayApplication::requestRefresh);
+        connectResults(m_forecast.data());
         rebuild();
     }
     m_forecast->show();
@@ -388,23 +346,29 @@ void TrayApplication::showForecast()
 void TrayApplication::showSettings()
 {
     if (!m_settings) {
-        m_settings = new SettingsWindow(*m_app);
+        m_settings = new SettingsWindow(m_session);
         m_settings->setAttribute(Qt::WA_DeleteOnClose);
         if (!m_guardianStats.isEmpty())
             m_settings->setGuardianStats(m_guardianStats);
-        connectCommands(m_settings);
-        connect(m_settings, &SettingsWindow::startAtLoginChanged, this, [this](bool on) {
-            setStartAtLogin(on);
-            m_tray->setStartAtLogin(startAtLogin());
-        });
+        connectResults(m_settings.data());
+        connect(m_settings, &SettingsWindow::startAtLoginChanged, this, &TrayApplication::setStartAtLogin);
         connect(m_settings, &SettingsWindow::settingsSaved, this, [this](const QStringList &changed) {
             if (changed.contains(u"desktop.language"_s))
                 applyAppearance();
             if (changed.contains(u"dashboardDisplaySettings.menuSortMode"_s) && m_window)
-                m_window->setSortMode(m_app->settings()
+                m_window->setSortMode(m_session.settings()
                                           .value(u"dashboardDisplaySettings"_s, u"menuSortMode"_s)
                                           .toString(u"ready-first"_s));
-            rebuild();
+            m_session.applySettings();
+            if (changed.contains(u"desktop.secretStorage"_s)) {
+                // The secrets move all or nothing (secrets use keychain|file).
+                const SecretMode mode = setting(u"desktop.secretStorage"_s).toString() == "keychain"_L1
+                                            ? SecretMode::Keychain
+                                            : SecretMode::File;
+                m_session.useSecrets(mode, this, [this](const Result<SecretsConversion> &r) {
+                    r ? report(OutcomeText::secretsUsed(r.value()), true) : reportFailure(r.error());
+                });
+            }
         });
     }
     m_settings->show();
@@ -415,12 +379,12 @@ void TrayApplication::showSettings()
 QJsonValue TrayApplication::setting(const QString &fullName) const
 {
     const SettingKey *k = findSettingKey(fullName);
-    return k ? effectiveSetting(*k, m_app->settings(), m_app->env()).value : QJsonValue();
+    return k ? effectiveSetting(*k, m_session.settings(), m_session.env()).value : QJsonValue();
 }
 
 void TrayApplication::applyAppearance()
 {
-    m_app->settings().reload();
+    m_session.settings().reload();
     auto value = [this](const QString &name) { return setting(name); };
     Theme::instance().apply(ThemeSettings::fromValues(value));
     // desktop.logLevel (CMA_DEBUG=1 still turns debug on).
@@ -445,14 +409,20 @@ void TrayApplication::applyAppearance()
 
 void TrayApplication::showWelcome()
 {
-    auto *welcome = new WelcomeDialog(*m_app);
+    if (!m_session.hasView()) { // it says what the first view holds: wait for it
+        auto *once = new QObject(this);
+        connect(&m_session, &DesktopSession::viewChanged, once, [this, once] {
+            once->deleteLater();
+            showWelcome();
+        });
+        return;
+    }
+    auto *welcome = new WelcomeDialog(m_session);
     welcome->setAttribute(Qt::WA_DeleteOnClose);
     connect(welcome, &WelcomeDialog::addAccountRequested, this, [this] { startLogin(); });
     connect(welcome, &QDialog::accepted, this, [this, welcome] {
-        if (welcome->startAtLogin() != startAtLogin()) {
+        if (welcome->startAtLogin() != Autostart(m_session.env()).enabled())
             setStartAtLogin(welcome->startAtLogin());
-            m_tray->setStartAtLogin(startAtLogin());
-        }
     });
     welcome->show();
 }
@@ -473,7 +443,7 @@ void TrayApplication::startLogin(int reloginIndex)
         m_loginDialog->activateWindow();
         return;
     }
-    auto *dialog = new LoginDialog(*m_app, m_window);
+    auto *dialog = new LoginDialog(m_session, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_loginDialog = dialog;
     if (reloginIndex >= 0)
@@ -481,19 +451,21 @@ void TrayApplication::startLogin(int reloginIndex)
     connect(dialog, &LoginDialog::accountSaved, this, [this](const QString &summary) {
         if (m_window)
             m_window->showResult(summary, true);
-        rebuild();
     });
     dialog->show();
 }
 
 void TrayApplication::importForeign()
 {
-    QStringList notices;
-    SwitchService(*m_app).importForeignLiveAccount(&notices);
-    m_foreignEmail.clear();
-    if (!notices.isEmpty())
-        notify(tr("Account added"), notices.join(u' '));
-    rebuild();
+    m_session.importForeign(this, [this](const Result<QList<SwitchNotice>> &r) {
+        if (!r)
+            return reportFailure(r.error());
+        QStringList text;
+        for (const SwitchNotice &n : r.value())
+            text.append(OutcomeText::notice(n));
+        if (!text.isEmpty())
+            notify(tr("Account added"), text.join(u' '));
+    });
 }
 
 void TrayApplication::runSmokeTest(const QString &dir)

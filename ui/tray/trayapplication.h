@@ -1,67 +1,50 @@
 #pragma once
 
-#include "net/endpoints.h"
-
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
-#include <QProcessEnvironment>
 #include <memory>
 
 class QLocalServer;
-class QThread;
 class QWidget;
 
 namespace cma {
-class AppContext;
+class DesktopSession;
 class FileLock;
-class LiveSync;
+struct Error;
 } // namespace cma
 
 namespace cma::ui {
 
 class AccountsWindow;
-class CoreWorker;
 class ForecastWindow;
 class LoginDialog;
-class Notifier;
 class SettingsWindow;
 class TrayController;
-struct PoolView;
 
-/// The tray process (ui.md §1–4, §9–11; runtime.md §1): one instance per storage root, the tray
-/// façade, live sync, the refresh guardian and quota polling on a worker thread, notifications,
-/// autostart, and a window that stays reachable when the desktop has no tray.
+/// The tray face of the desktop session (ui.md §1–4, §9–11; runtime.md §1): one instance per
+/// storage root, the tray façade, notifications, autostart, the windows, and a window that stays
+/// reachable when the desktop has no tray. Everything that may block runs in the session.
 class TrayApplication : public QObject
 {
     Q_OBJECT
 public:
-    explicit TrayApplication(bool startMinimized, QObject *parent = nullptr);
+    TrayApplication(DesktopSession &session, bool startMinimized, QObject *parent = nullptr);
     ~TrayApplication() override;
 
-    /// Returns false when another instance was asked to show itself instead (exit 0 then).
+    /// Claims the instance and starts the session; returns false when another instance was asked
+    /// to show itself instead (exit 0 then).
     bool start();
     TrayController *tray() const { return m_tray; }
-    AppContext &app() { return *m_app; }
-    /// Rebuilds the snapshot from disk (after any change).
+    DesktopSession &session() { return m_session; }
+    /// Rebuilds the tray from the session's newest view.
     void rebuild();
     /// Runs the smoke test of tests/e2e/tray_smoke.sh; the process exits with its result.
     void runSmokeTest(const QString &screenshotDir);
 
-    static QString autostartPath();
-    static bool startAtLogin();
-    static bool setStartAtLogin(bool on);
-
 Q_SIGNALS:
+    /// An action from the tray or a window finished; \a message is what the user was told.
     void actionFinished(const QString &message, bool ok);
-    void requestSwitch(const QString &trackerKey, bool pin);
-    void requestBest();
-    void requestUnpin();
-    void requestRefresh();
-    void requestTool(const QString &tool);
-    void requestFastPolling(bool fast);
-    void requestCommands(const QList<QStringList> &commands);
-    void requestMove(const QString &trackerKey, int to);
 
 public:
     void showWindow();
@@ -80,32 +63,33 @@ public:
 
 private:
     void importForeign();
+    void runTool(const QString &tool);
+    /// Tells the user how an action ended: a notification (a banner without a tray) and
+    /// actionFinished(); the window that started it shows it too.
+    void announce(const QString &message, bool ok);
+    /// announce(), for an action of the tray menu (also shown in the accounts window).
+    void report(const QString &message, bool ok);
+    void reportFailure(const Error &error);
     bool claimInstance();
     void notify(const QString &title, const QString &message);
     /// The effective value of a settings key (environment, file, default).
     QJsonValue setting(const QString &fullName) const;
-    void connectCommands(QObject *window);
+    /// Every window turns its own results into text; the tray announces them.
+    template <typename Window> void connectResults(Window *window);
+    void setStartAtLogin(bool on);
     void watchForTray();
 
+    DesktopSession &m_session;
     bool m_startMinimized;
-    std::unique_ptr<AppContext> m_app;
     std::unique_ptr<FileLock> m_instanceLock;
     QLocalServer *m_server = nullptr;
     TrayController *m_tray = nullptr;
-    std::unique_ptr<Notifier> m_notifier;
-    LiveSync *m_sync = nullptr;
-    QThread *m_thread = nullptr;
-    CoreWorker *m_worker = nullptr;
     QPointer<AccountsWindow> m_window;
     QPointer<ForecastWindow> m_forecast;
     QPointer<SettingsWindow> m_settings;
     QPointer<LoginDialog> m_loginDialog;
     QString m_language;
     QString m_guardianStats;
-    QString m_pendingTool;
-    QString m_foreignEmail;
-    bool m_codexSignedOut = false;
-    bool m_readingFailed = false;
 };
 
 } // namespace cma::ui

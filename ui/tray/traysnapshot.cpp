@@ -63,8 +63,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
         s.bestLabel = label(*rec.recommendedIndex);
 
     // Header: the current account.
-    const cli::AccountFacts &cf = v.facts.value(current);
-    const QString plan = cli::planOf(pool.accounts[current], cf);
+    const AccountFacts &cf = v.facts.value(current);
+    const QString plan = planOf(pool.accounts[current], cf);
     s.headerTitle = email(current) + (plan.isEmpty() ? QString() : u" ("_s + planDisplayName(plan) + u')');
     if (cf.quota) {
         for (const QuotaWindow *w : {&cf.quota->primary, &cf.quota->secondary}) {
@@ -122,8 +122,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
         TrayRow r;
         r.index = i;
         r.label = label(i);
-        const cli::AccountFacts &f = v.facts.value(i);
-        r.plan = cli::planOf(pool.accounts[i], f);
+        const AccountFacts &f = v.facts.value(i);
+        r.plan = planOf(pool.accounts[i], f);
         r.current = i == current;
         r.recommended = rec.recommendedIndex == i && !r.current;
         r.pinned = pool.pinnedAccountIndex == i;

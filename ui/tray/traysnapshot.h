@@ -1,7 +1,6 @@
 #pragma once
 
 #include "accounts/account.h"
-#include "cli/clisupport.h"
 #include "models/poolview.h"
 #include "quota/runway.h"
 #include "tray/trayiconrenderer.h"

@@ -2,6 +2,7 @@
 
 #include "auth/jwt.h"
 #include "models/accountsmodel.h"
+#include "models/outcometext.h"
 #include "quota/runway.h"
 #include "util/jsonfile.h"
 #include "util/timefmt.h"
@@ -94,8 +95,9 @@ bool AccountsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
 
 // --- window ------------------------------------------------------------------------------------
 
-AccountsWindow::AccountsWindow(QWidget *parent)
+AccountsWindow::AccountsWindow(DesktopSession &session, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
     , m_model(new AccountsModel(this))
     , m_proxy(new AccountsProxy(this))
 {
@@ -175,7 +177,16 @@ AccountsWindow::AccountsWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setColumnHidden(AccountsModel::Risk, true);
     m_table->setColumnHidden(AccountsModel::Tags, true);
-    connect(m_model, &AccountsModel::moveRequested, this, &AccountsWindow::moveRequested);
+    connect(m_model, &AccountsModel::moveRequested, this, [this](int from, int to) {
+        // Manual order (ui.md §5): the record moves; current account and pin follow by identity.
+        const PoolView &v = m_model->view();
+        if (from < 0 || from >= v.pool.accounts.size())
+            return;
+        m_session.move(v.pool.accounts[from], to, this, [this](const Result<MoveOutcome> &r) {
+            if (!r)
+                reportResult(OutcomeText::failure(r.error()), false, OutcomeText::failureDetail(r.error()));
+        });
+    });
     connect(m_table, &QTableView::customContextMenuRequested, this,
             [this](const QPoint &pos) { actionMenu()->exec(m_table->viewport()->mapToGlobal(pos)); });
     connect(m_table, &QTableView::activated, this, [this] { m_actions.value(u"switch"_s)->trigger(); });
@@ -227,10 +238,14 @@ AccountsWindow::AccountsWindow(QWidget *parent)
         m_flaggedBox->setVisible(on);
         m_flaggedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
     });
-    connect(verify, &QPushButton::clicked, this, [this] { Q_EMIT commandsRequested({{u"verify-flagged"_s}}); });
+    connect(verify, &QPushButton::clicked, this, &AccountsWindow::verifyFlagged);
     connect(removeFlagged, &QPushButton::clicked, this, [this] {
-        if (QTreeWidgetItem *item = m_flagged->currentItem())
-            Q_EMIT removeFlaggedRequested(item->data(0, Qt::UserRole).toString());
+        const QTreeWidgetItem *item = m_flagged->currentItem();
+        const int i = item ? item->data(0, Qt::UserRole).toInt() : -1;
+        if (i < 0 || i >= m_model->view().flagged.size())
+            return;
+        m_session.removeFlagged(m_model->view().flagged[i].account, this,
+                                reply<Ok>([](const Ok &) { return OutcomeText::flaggedRemoved(); }));
     });
 
     // Danger zone.
@@ -269,7 +284,7 @@ AccountsWindow::AccountsWindow(QWidget *parent)
         auto *s = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)), this);
         connect(s, &QShortcut::activated, this, [this, n] {
             if (n <= m_model->rowCount())
-                Q_EMIT commandsRequested({{u"switch"_s, QString::number(n)}});
+                switchTo(n - 1);
         });
     }
     resize(1180, 620);
@@ -284,10 +299,12 @@ void AccountsWindow::buildToolbar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addAction(tr("&Add account…"), this, &AccountsWindow::addAccountRequested);
-    bar->addAction(tr("&Refresh now"), this, &AccountsWindow::refreshNowRequested);
-    bar->addAction(tr("Switch to &best"), this, &AccountsWindow::switchToBestRequested);
-    bar->addAction(tr("&Health check"), this, [this] { Q_EMIT commandsRequested({{u"check"_s}}); });
-    bar->addAction(tr("Auto-re&pair"), this, [this] { Q_EMIT commandsRequested({{u"fix"_s, u"--live"_s}}); });
+    bar->addAction(tr("&Refresh now"), &m_session, &DesktopSession::refreshNow);
+    bar->addAction(tr("Switch to &best"), this, [this] {
+        m_session.switchToBest(this, reply<BestOutcome>([](const BestOutcome &o) { return OutcomeText::best(o); }));
+    });
+    bar->addAction(tr("&Health check"), this, &AccountsWindow::runHealthCheck);
+    bar->addAction(tr("Auto-re&pair"), this, &AccountsWindow::runAutoRepair);
     bar->addAction(tr("E&xport…"), this, &AccountsWindow::exportPool);
     bar->addAction(tr("&Import…"), this, &AccountsWindow::importFile);
     auto *more = new QToolButton(bar);
@@ -295,9 +312,8 @@ void AccountsWindow::buildToolbar()
     more->setAccessibleName(tr("More actions"));
     more->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(more);
-    menu->addAction(tr("Refresh all &tokens"), this, [this] { Q_EMIT commandsRequested({{u"refresh"_s}}); });
-    m_verifyFlagged = menu->addAction(tr("Verify problem accounts"), this,
-                                      [this] { Q_EMIT commandsRequested({{u"verify-flagged"_s}}); });
+    menu->addAction(tr("Refresh all &tokens"), this, &AccountsWindow::refreshAllTokens);
+    m_verifyFlagged = menu->addAction(tr("Verify problem accounts"), this, &AccountsWindow::verifyFlagged);
     menu->addSeparator();
     menu->addAction(tr("Forecast and quota…"), this, &AccountsWindow::openForecastRequested);
     menu->addAction(tr("Settings…"), this, &AccountsWindow::openSettingsRequested);
@@ -334,22 +350,120 @@ void AccountsWindow::selectIndex(int poolIndex)
     m_table->setCurrentIndex(proxied);
 }
 
-void AccountsWindow::runForSelection(const QStringList &verb, bool oneCommandPerAccount)
+template <typename T, typename Words> DesktopSession::Done<T> AccountsWindow::reply(Words words)
+{
+    return answer<T>(std::move(words),
+                     [w = QPointer<AccountsWindow>(this)](const QString &text, bool ok, const QString &detail) {
+                         if (w)
+                             w->reportResult(text, ok, detail);
+                     });
+}
+
+void AccountsWindow::reportResult(const QString &message, bool ok, const QString &detail)
+{
+    showResult(message, ok, detail);
+    Q_EMIT resultReported(message, ok);
+}
+
+QList<Account> AccountsWindow::selectedAccounts() const
+{
+    QList<Account> out;
+    const PoolView &v = m_model->view();
+    for (int i : selectedIndexes())
+        if (i < v.pool.accounts.size())
+            out.append(v.pool.accounts[i]);
+    return out;
+}
+
+void AccountsWindow::switchTo(int poolIndex)
+{
+    const PoolView &v = m_model->view();
+    if (poolIndex < 0 || poolIndex >= v.pool.accounts.size())
+        return;
+    m_session.switchTo(v.pool.accounts[poolIndex], SwitchOptions{}, this,
+                       reply<SwitchResult>([](const SwitchResult &r) { return OutcomeText::switched(r); }));
+}
+
+void AccountsWindow::checkSelected()
 {
     const QList<int> sel = selectedIndexes();
     if (sel.isEmpty())
         return;
-    QList<QStringList> commands;
-    if (oneCommandPerAccount) {
-        for (int i : sel)
-            commands.append(QStringList(verb) << QString::number(i + 1));
-    } else {
-        QStringList args = verb;
-        for (int i : sel)
-            args.append(QString::number(i + 1));
-        commands.append(args);
+    CheckRequest request;
+    request.pool = m_model->view().pool;
+    request.indexes = sel;
+    m_session.check(request, this, reply<CheckOutcome>([](const CheckOutcome &o) { return OutcomeText::checked(o); }));
+}
+
+void AccountsWindow::refreshSelected()
+{
+    const QList<int> sel = selectedIndexes();
+    if (sel.isEmpty())
+        return;
+    RefreshTokensRequest request;
+    request.pool = m_model->view().pool;
+    request.indexes = sel;
+    m_session.refreshTokens(request, this, reply<QList<TokenRefreshRow>>([](const QList<TokenRefreshRow> &rows) {
+                                return OutcomeText::refreshed(rows);
+                            }));
+}
+
+void AccountsWindow::toggleEnabled(bool enable)
+{
+    const QList<Account> targets = selectedAccounts();
+    if (targets.isEmpty())
+        return;
+    m_session.setEnabled(EnableRequest{targets, enable}, this, reply<EnableOutcome>([enable](const EnableOutcome &o) {
+                             return OutcomeText::enabled(o, enable);
+                         }));
+}
+
+void AccountsWindow::setPolicyFlag(bool paused, bool on)
+{
+    for (int i : selectedIndexes()) {
+        if (i >= m_model->view().pool.accounts.size())
+            continue;
+        const PolicyChange change = paused ? PolicyChange::setPaused(on) : PolicyChange::setDrained(on);
+        m_session.changePolicy(PolicyRequest{m_model->view().pool.accounts[i], {change}}, this,
+                               reply<PolicyOutcome>([this, i](const PolicyOutcome &o) {
+                                   return OutcomeText::policy(m_model->view(), i, o);
+                               }));
     }
-    Q_EMIT commandsRequested(commands);
+}
+
+void AccountsWindow::clearRateLimits()
+{
+    const QList<Account> targets = selectedAccounts();
+    if (targets.isEmpty())
+        return;
+    m_session.resetRateLimits(
+        RateLimitRequest{targets, false}, this,
+        reply<RateLimitOutcome>([](const RateLimitOutcome &o) { return OutcomeText::rateLimits(o); }));
+}
+
+void AccountsWindow::runHealthCheck()
+{
+    m_session.check({}, this, reply<CheckOutcome>([](const CheckOutcome &o) { return OutcomeText::checked(o); }));
+}
+
+void AccountsWindow::runAutoRepair()
+{
+    FixRequest request;
+    request.live = true;
+    m_session.fix(request, this, reply<FixOutcome>([](const FixOutcome &o) { return OutcomeText::fixed(o); }));
+}
+
+void AccountsWindow::refreshAllTokens()
+{
+    m_session.refreshTokens({}, this, reply<QList<TokenRefreshRow>>([](const QList<TokenRefreshRow> &rows) {
+                                return OutcomeText::refreshed(rows);
+                            }));
+}
+
+void AccountsWindow::verifyFlagged()
+{
+    m_session.verifyFlagged(
+        {}, this, reply<VerifyFlaggedOutcome>([](const VerifyFlaggedOutcome &o) { return OutcomeText::verified(o); }));
 }
 
 void AccountsWindow::buildActions()
@@ -401,33 +515,24 @@ void AccountsWindow::buildActions()
         connect(sw, &QAction::triggered, this, [this] {
             const QList<int> s = selectedIndexes();
             if (s.size() == 1)
-                Q_EMIT commandsRequested({{u"switch"_s, QString::number(s.first() + 1)}});
+                switchTo(s.first());
         });
-        connect(unpin, &QAction::triggered, this, [this] { Q_EMIT commandsRequested({{u"unpin"_s}}); });
-        connect(check, &QAction::triggered, this, [this] { runForSelection({u"check"_s}); });
-        connect(refresh, &QAction::triggered, this, [this] { runForSelection({u"refresh"_s}); });
+        connect(unpin, &QAction::triggered, this, [this] {
+            m_session.unpin(this, reply<UnpinOutcome>([](const UnpinOutcome &o) { return OutcomeText::unpinned(o); }));
+        });
+        connect(check, &QAction::triggered, this, &AccountsWindow::checkSelected);
+        connect(refresh, &QAction::triggered, this, &AccountsWindow::refreshSelected);
         // Each toggle's data says whether the whole selection has it on (then it turns it off).
-        connect(enable, &QAction::triggered, this, [this, enable] {
-            runForSelection({u"account"_s, enable->data().toBool() ? u"disable"_s : u"enable"_s}, true);
-        });
-        connect(pause, &QAction::triggered, this, [this, pause] {
-            runForSelection({u"account"_s, pause->data().toBool() ? u"unpause"_s : u"pause"_s}, true);
-        });
-        connect(drain, &QAction::triggered, this, [this, drain] {
-            runForSelection({u"account"_s, drain->data().toBool() ? u"undrain"_s : u"drain"_s}, true);
-        });
+        connect(enable, &QAction::triggered, this, [this, enable] { toggleEnabled(!enable->data().toBool()); });
+        connect(pause, &QAction::triggered, this, [this, pause] { setPolicyFlag(true, !pause->data().toBool()); });
+        connect(drain, &QAction::triggered, this, [this, drain] { setPolicyFlag(false, !drain->data().toBool()); });
         connect(relogin, &QAction::triggered, this, [this] {
             const QList<int> s = selectedIndexes();
             if (s.size() == 1)
                 Q_EMIT reloginRequested(s.first());
         });
         connect(tags, &QAction::triggered, this, &AccountsWindow::editTagsAndNote);
-        connect(clearLimits, &QAction::triggered, this, [this] {
-            QList<QStringList> commands;
-            for (int i : selectedIndexes())
-                commands.append({u"rotation"_s, u"reset-rate-limits"_s, u"--account"_s, QString::number(i + 1)});
-            Q_EMIT commandsRequested(commands);
-        });
+        connect(clearLimits, &QAction::triggered, this, &AccountsWindow::clearRateLimits);
         connect(copyEmail, &QAction::triggered, this, [this] {
             QStringList out;
             for (int i : selectedIndexes())
@@ -479,8 +584,11 @@ QMenu *AccountsWindow::actionMenu()
                 act->setCheckable(true);
                 act->setChecked(a.currentWorkspaceIndex && *a.currentWorkspaceIndex == w);
                 act->setEnabled(workspace.enabled);
-                connect(act, &QAction::triggered, this, [this, index = sel.first(), w] {
-                    Q_EMIT commandsRequested({{u"workspace"_s, QString::number(index + 1), QString::number(w + 1)}});
+                connect(act, &QAction::triggered, this, [this, a, index = sel.first(), w] {
+                    m_session.selectWorkspace(a, w + 1, this,
+                                              reply<WorkspaceOutcome>([this, index](const WorkspaceOutcome &o) {
+                                                  return OutcomeText::workspace(m_model->view(), index, o);
+                                              }));
                 });
             }
         }
@@ -559,7 +667,7 @@ void AccountsWindow::updateDetails()
     }
     const int i = sel.first();
     const Account &a = v.pool.accounts[i];
-    const cli::AccountFacts &f = v.facts[i];
+    const AccountFacts &f = v.facts[i];
     const AccountForecast *fc = i < v.forecast.size() ? &v.forecast[i] : nullptr;
     auto row = [](const QString &k, const QString &val) {
         return u"<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>"_s.arg(k.toHtmlEscaped(),
@@ -578,7 +686,7 @@ void AccountsWindow::updateDetails()
                       a.workspaces->at(w).name.value_or(a.workspaces->at(w).id));
         html += row(tr("Workspaces"), ws.join(u", "_s));
     }
-    const QString plan = cli::planOf(a, f);
+    const QString plan = planOf(a, f);
     html += row(tr("Plan"), plan.isEmpty() ? tr("unknown") : planDisplayName(plan));
     html += u"</table><h4>"_s + tr("Token") + u"</h4><table>"_s;
     html += row(tr("Access token"), tokenText(a, f, v.now));
@@ -661,7 +769,12 @@ void AccountsWindow::updateBanners()
         Banner *b = m_banners->show(u"damaged"_s, v.health == StorageHealth::Corrupt ? Tone::Danger : Tone::Warning,
                                     v.storageProblem, &created);
         if (created) {
-            b->addButton(tr("Restore from backup"), [this] { Q_EMIT commandsRequested({{u"doctor"_s, u"--fix"_s}}); });
+            b->addButton(tr("Restore from backup"), [this] {
+                DoctorRequest request;
+                request.fix = true;
+                m_session.doctor(request, this,
+                                 reply<DoctorReport>([](const DoctorReport &r) { return OutcomeText::doctor(r); }));
+            });
             b->addButton(tr("Open folder"), [this] {
                 QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->view().storagePath).absolutePath()));
             });
@@ -683,8 +796,11 @@ void AccountsWindow::updateBanners()
                                     &created);
         if (created) {
             // Reading the keychain makes the Secret Service ask the user to unlock it.
-            b->addButton(tr("Unlock"), [this] { Q_EMIT commandsRequested({{u"secrets"_s, u"status"_s}}); });
-            b->addButton(tr("Retry"), [this] { Q_EMIT refreshNowRequested(); });
+            b->addButton(tr("Unlock"), [this] {
+                m_session.secretsStatus(
+                    this, reply<SecretsStatus>([](const SecretsStatus &s) { return OutcomeText::secretsStatus(s); }));
+            });
+            b->addButton(tr("Retry"), [this] { m_session.refreshNow(); });
         }
     } else {
         m_banners->clear(u"keychain"_s);
@@ -709,10 +825,16 @@ void AccountsWindow::addNotice(const QString &title, const QString &message)
     b->setClosable(true);
 }
 
-void AccountsWindow::showResult(const QString &message, bool ok)
+void AccountsWindow::showResult(const QString &message, bool ok, const QString &detail)
 {
     const QString first = message.section(u'\n', 0, 0);
     statusBar()->showMessage((ok ? QString() : tr("Failed: ")) + first, 15000);
+    statusBar()->setToolTip(detail);
+}
+
+QString AccountsWindow::resultText() const
+{
+    return statusBar()->currentMessage();
 }
 
 void AccountsWindow::updateStatus()
@@ -755,12 +877,13 @@ void AccountsWindow::updateFlagged()
     else if (m_flaggedToggle->isChecked())
         m_flaggedBox->show();
     m_flagged->clear();
-    for (const FlaggedAccount &f : v.flagged) {
+    for (qsizetype i = 0; i < v.flagged.size(); ++i) {
+        const FlaggedAccount &f = v.flagged[i];
         const QString email = f.account.email.value_or(f.account.accountId.value_or(QString()));
         auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? QString(email.left(2) + u"***"_s) : email,
                                                      f.flaggedAt ? formatAgo(f.flaggedAt, v.now) : QString(), f.reason,
                                                      f.lastError});
-        item->setData(0, Qt::UserRole, f.account.refreshToken);
+        item->setData(0, Qt::UserRole, int(i));
     }
 }
 
@@ -779,13 +902,11 @@ void AccountsWindow::removeSelected()
     box.exec();
     if (box.clickedButton() != ok)
         return;
-    QStringList args{u"remove"_s};
-    for (int i : sel)
-        args.append(QString::number(i + 1));
-    args.append(u"--yes"_s);
-    if (revoke->isChecked())
-        args.append(u"--revoke"_s);
-    Q_EMIT commandsRequested({args});
+    RemoveRequest request;
+    request.targets = selectedAccounts();
+    request.revoke = revoke->isChecked();
+    m_session.remove(request, this,
+                     reply<RemoveOutcome>([](const RemoveOutcome &o) { return OutcomeText::removed(o); }));
 }
 
 void AccountsWindow::deleteAll()
@@ -802,7 +923,8 @@ void AccountsWindow::deleteAll()
         showResult(tr("Nothing was deleted: the confirmation did not match DELETE."), false);
         return;
     }
-    Q_EMIT commandsRequested({{u"remove"_s, u"--all"_s, u"--yes"_s}});
+    m_session.removeAll(this,
+                        reply<RemoveAllOutcome>([](const RemoveAllOutcome &o) { return OutcomeText::removedAll(o); }));
 }
 
 void AccountsWindow::editTagsAndNote()
@@ -826,34 +948,44 @@ void AccountsWindow::editTagsAndNote()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString n = QString::number(i + 1);
     QStringList wanted;
     for (const QString &t : tags->text().split(u',', Qt::SkipEmptyParts))
         if (!t.trimmed().isEmpty() && !wanted.contains(t.trimmed()))
             wanted.append(t.trimmed());
-    QList<QStringList> commands;
+    PolicyRequest request{m_model->view().pool.accounts[i], {}};
     for (const QString &t : policy.tags)
         if (!wanted.contains(t))
-            commands.append({u"account"_s, u"untag"_s, n, t});
+            request.changes.append(PolicyChange::removeTag(t));
     for (const QString &t : wanted)
         if (!policy.tags.contains(t))
-            commands.append({u"account"_s, u"tag"_s, n, t});
+            request.changes.append(PolicyChange::addTag(t));
     if (note->text() != policy.note.value_or(QString()))
-        commands.append({u"account"_s, u"note"_s, n, note->text()});
-    if (!commands.isEmpty())
-        Q_EMIT commandsRequested(commands);
+        request.changes.append(PolicyChange::setNote(note->text()));
+    if (!request.changes.isEmpty())
+        m_session.changePolicy(request, this, reply<PolicyOutcome>([this, i](const PolicyOutcome &o) {
+                                   return OutcomeText::policy(m_model->view(), i, o);
+                               }));
 }
 
 void AccountsWindow::exportPool()
 {
-    if (const QStringList args = m_transfer->exportCommand(); !args.isEmpty())
-        Q_EMIT commandsRequested({args});
+    const std::optional<TransferPrompts::Answer> a = m_transfer->askExport();
+    if (!a)
+        return;
+    m_session.exportPool(ExportRequest{a->path, ExportFormat::Encrypted, TransferPrompts::source(a->passphrase)}, this,
+                         reply<ExportOutcome>([](const ExportOutcome &o) { return OutcomeText::exported(o); }));
 }
 
 void AccountsWindow::importFile()
 {
-    if (const QStringList args = m_transfer->importCommand(); !args.isEmpty())
-        Q_EMIT commandsRequested({args});
+    const std::optional<TransferPrompts::Answer> a = m_transfer->askImport();
+    if (!a)
+        return;
+    ImportRequest request;
+    request.path = a->path;
+    request.passphrase = TransferPrompts::source(a->passphrase);
+    m_session.importAccounts(request, this,
+                             reply<ImportOutcome>([](const ImportOutcome &o) { return OutcomeText::imported(o); }));
 }
 
 void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
@@ -868,9 +1000,9 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
             menuBar()->addMenu(accountsMenu);
         }
         QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-        tools->addAction(tr("&Health check"), this, [this] { Q_EMIT commandsRequested({{u"check"_s}}); });
-        tools->addAction(tr("Auto-&repair"), this, [this] { Q_EMIT commandsRequested({{u"fix"_s, u"--live"_s}}); });
-        tools->addAction(tr("Refresh all &tokens"), this, [this] { Q_EMIT commandsRequested({{u"refresh"_s}}); });
+        tools->addAction(tr("&Health check"), this, &AccountsWindow::runHealthCheck);
+        tools->addAction(tr("Auto-&repair"), this, &AccountsWindow::runAutoRepair);
+        tools->addAction(tr("Refresh all &tokens"), this, &AccountsWindow::refreshAllTokens);
         QMenu *view = menuBar()->addMenu(tr("&View"));
         view->addAction(tr("&Forecast and quota"), this, &AccountsWindow::openForecastRequested);
         view->addAction(tr("&Settings"), this, &AccountsWindow::openSettingsRequested);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/poolview.h"
+#include "session/desktopsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -18,7 +19,8 @@ class QToolButton;
 
 namespace cma {
 class SharedJsonFile;
-}
+class DesktopSession;
+} // namespace cma
 
 namespace cma::ui {
 
@@ -49,12 +51,13 @@ private:
     bool m_columnSort = false;
 };
 
-/// The accounts window (ui.md §5), and the main window when there is no tray (§10).
+/// The accounts window (ui.md §5), and the main window when there is no tray (§10). Its actions are
+/// typed requests to the desktop session; their results come back in words of the user's language.
 class AccountsWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit AccountsWindow(QWidget *parent = nullptr);
+    explicit AccountsWindow(DesktopSession &session, QWidget *parent = nullptr);
     ~AccountsWindow() override;
 
     void setView(const PoolView &view);
@@ -64,8 +67,10 @@ public:
     bool mainWindowMode() const { return m_mainMode; }
     /// An alert shown as a banner (when there is no notifier).
     void addNotice(const QString &title, const QString &message);
-    /// The outcome of the last action, in the status bar.
-    void showResult(const QString &message, bool ok);
+    /// The outcome of the last action, in the status bar (\a detail as its tooltip).
+    void showResult(const QString &message, bool ok, const QString &detail = {});
+    /// The status bar's message now.
+    QString resultText() const;
     void setSortMode(const QString &mode);
     /// Where the window remembers its hidden columns and "Don't ask again"
     /// (`desktop/window-state.json`); read at once.
@@ -85,15 +90,11 @@ public:
     QString detailsHtml() const;
 
 Q_SIGNALS:
-    /// CLI commands to run in order on the core worker (ui.md §12: every action is one).
-    void commandsRequested(const QList<QStringList> &commands);
+    /// An action of this window finished; \a message is what the status bar says.
+    void resultReported(const QString &message, bool ok);
     void addAccountRequested();
     void reloginRequested(int poolIndex);
-    void moveRequested(int from, int to);
-    void refreshNowRequested();
-    void switchToBestRequested();
     void importForeignRequested();
-    void removeFlaggedRequested(const QString &refreshKey);
     void openForecastRequested();
     void openSettingsRequested();
     void quitRequested();
@@ -112,7 +113,21 @@ private:
     void updateTitle();
     void updateFlagged();
     void saveState();
-    void runForSelection(const QStringList &verb, bool oneCommandPerAccount = false);
+    /// Shows a result and tells the tray (resultReported).
+    void reportResult(const QString &message, bool ok, const QString &detail = {});
+    /// The session callback that words a result with \a words and reports it.
+    template <typename T, typename Words> DesktopSession::Done<T> reply(Words words);
+    QList<Account> selectedAccounts() const;
+    void switchTo(int poolIndex);
+    void checkSelected();
+    void refreshSelected();
+    void toggleEnabled(bool enable);
+    void setPolicyFlag(bool paused, bool on);
+    void clearRateLimits();
+    void runHealthCheck();
+    void runAutoRepair();
+    void refreshAllTokens();
+    void verifyFlagged();
     void removeSelected();
     void deleteAll();
     void editTagsAndNote();
@@ -120,6 +135,7 @@ private:
     void importFile();
     QString selectorsText(const QList<int> &indexes) const;
 
+    DesktopSession &m_session;
     AccountsModel *m_model;
     AccountsProxy *m_proxy;
     QTableView *m_table;

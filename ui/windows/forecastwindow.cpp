@@ -1,6 +1,7 @@
 #include "forecastwindow.h"
 
 #include "models/forecastmodel.h"
+#include "models/outcometext.h"
 #include "theme/theme.h"
 #include "util/timefmt.h"
 #include "windows/quotabar.h"
@@ -25,8 +26,9 @@ using namespace Qt::StringLiterals;
 
 namespace cma::ui {
 
-ForecastWindow::ForecastWindow(QWidget *parent)
+ForecastWindow::ForecastWindow(DesktopSession &session, QWidget *parent)
     : QWidget(parent, Qt::Window)
+    , m_session(session)
     , m_model(new ForecastModel(this))
 {
     setObjectName(u"forecastWindow"_s);
@@ -83,26 +85,14 @@ ForecastWindow::ForecastWindow(QWidget *parent)
         m_model->setExplain(on);
         m_table->resizeRowsToContents();
     });
-    connect(m_switchNow, &QPushButton::clicked, this, &ForecastWindow::switchToBestRequested);
-    connect(refresh, &QPushButton::clicked, this, [this] {
-        QStringList args{u"forecast"_s};
-        if (m_live->isChecked())
-            args << u"--live"_s;
-        if (!m_overlay->isChecked())
-            args << u"--no-runtime-overlay"_s;
-        if (!m_modelFamily->currentText().trimmed().isEmpty())
-            args << u"--model"_s << m_modelFamily->currentText().trimmed();
-        if (m_live->isChecked())
-            Q_EMIT commandsRequested({args});
-        else
-            Q_EMIT refreshNowRequested();
+    connect(m_switchNow, &QPushButton::clicked, this, [this] {
+        m_session.switchToBest(this, answer<BestOutcome>([](const BestOutcome &o) { return OutcomeText::best(o); },
+                                                         [this](const QString &text, bool ok, const QString &) {
+                                                             Q_EMIT resultReported(text, ok);
+                                                         }));
     });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save report"), u"codex-multi-auth-report.json"_s,
-                                                          tr("JSON (*.json)"));
-        if (!path.isEmpty())
-            Q_EMIT commandsRequested({{u"report"_s, u"--out"_s, path}});
-    });
+    connect(refresh, &QPushButton::clicked, this, &ForecastWindow::refresh);
+    connect(save, &QPushButton::clicked, this, &ForecastWindow::saveReport);
 
     // Quota tab: a card per account.
     auto *quota = new QWidget(m_tabs);
@@ -291,6 +281,35 @@ void ForecastWindow::rebuildCards()
         m_cardsLayout->addWidget(card);
     }
     m_cardsLayout->addStretch();
+}
+
+void ForecastWindow::refresh()
+{
+    const QString model = m_modelFamily->currentText().trimmed();
+    if (!m_live->isChecked() && model.isEmpty()) {
+        m_session.refreshNow();
+        return;
+    }
+    // Fresh readings and a recommendation for the model asked for (forecast --live --model).
+    m_session.evaluate(
+        EvaluateRequest{m_live->isChecked(), model}, this,
+        answer<Evaluation>([](const Evaluation &e) { return OutcomeText::evaluated(e); },
+                           [this](const QString &text, bool ok, const QString &) { Q_EMIT resultReported(text, ok); }));
+}
+
+void ForecastWindow::saveReport()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save report"), u"codex-multi-auth-report.json"_s, tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    ReportRequest request;
+    request.outPath = path;
+    m_session.saveReport(request, this,
+                         answer<ReportOutcome>([path](const ReportOutcome &) { return OutcomeText::reportSaved(path); },
+                                               [this](const QString &text, bool ok, const QString &) {
+                                                   Q_EMIT resultReported(text, ok);
+                                               }));
 }
 
 } // namespace cma::ui

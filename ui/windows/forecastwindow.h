@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/poolview.h"
+#include "session/desktopsession.h"
 
 #include <QWidget>
 
@@ -22,7 +23,7 @@ class ForecastWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ForecastWindow(QWidget *parent = nullptr);
+    explicit ForecastWindow(DesktopSession &session, QWidget *parent = nullptr);
     void setView(const PoolView &view);
     QTabWidget *tabs() const { return m_tabs; }
     ForecastModel *model() const { return m_model; }
@@ -32,13 +33,15 @@ public:
     QStringList quotaCardTexts() const;
 
 Q_SIGNALS:
-    void commandsRequested(const QList<QStringList> &commands);
-    void switchToBestRequested();
-    void refreshNowRequested();
+    /// An action of this window finished; \a message is what the user is told.
+    void resultReported(const QString &message, bool ok);
 
 private:
     void rebuildCards();
+    void refresh();
+    void saveReport();
 
+    DesktopSession &m_session;
     PoolView m_view;
     QTabWidget *m_tabs;
     ForecastModel *m_model;

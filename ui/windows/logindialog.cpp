@@ -1,9 +1,9 @@
 #include "logindialog.h"
 
-#include "accounts/accountrepository.h"
-#include "appcontext.h"
 #include "auth/browser.h"
+#include "models/outcometext.h"
 #include "auth/jwt.h"
+#include "session/desktopsession.h"
 #include "util/clock.h"
 
 #include <QApplication>
@@ -38,14 +38,14 @@ QString countdownText(qint64 ms)
 }
 } // namespace
 
-LoginDialog::LoginDialog(AppContext &app, QWidget *parent)
+LoginDialog::LoginDialog(DesktopSession &session, QWidget *parent)
     : QDialog(parent)
-    , m_app(app)
+    , m_session(session)
     , m_ticker(new QTimer(this))
 {
     setObjectName(u"loginDialog"_s);
     setWindowTitle(tr("Add account"));
-    m_opener = [env = app.env()](const QUrl &url) { return !browserDisabled(env) && openBrowser(url, env); };
+    m_opener = [env = session.env()](const QUrl &url) { return !browserDisabled(env) && openBrowser(url, env); };
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, &LoginDialog::tick);
 
@@ -124,8 +124,8 @@ LoginDialog::LoginDialog(AppContext &app, QWidget *parent)
         m_advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
     });
     // Default on only when the pool has no usable current account.
-    if (Result<LoadedPool> loaded = m_app.repository().load()) {
-        const AccountPool &pool = loaded->pool;
+    if (!m_session.view().storageBusy) {
+        const AccountPool &pool = m_session.view().pool;
         const int current = pool.currentIndex();
         m_activate->setChecked(current < 0 || !pool.accounts[current].isEnabled() ||
                                pool.accounts[current].authInvalidatedAt);
@@ -315,16 +315,16 @@ void LoginDialog::buildDevicePage()
 
 void LoginDialog::setRelogin(int poolIndex)
 {
-    Result<LoadedPool> loaded = m_app.repository().load();
-    if (!loaded || poolIndex < 0 || poolIndex >= loaded->pool.accounts.size())
+    const AccountPool &pool = m_session.view().pool;
+    if (poolIndex < 0 || poolIndex >= pool.accounts.size())
         return;
-    const Account &a = loaded->pool.accounts[poolIndex];
+    const Account &a = pool.accounts[poolIndex];
     m_reloginIndex = poolIndex;
     m_reloginEmail = a.email.value_or(QString());
     m_reloginAccountId = a.accountId.value_or(QString());
     setWindowTitle(
         tr("Sign in again — %1").arg(m_reloginEmail.isEmpty() ? tr("Account %1").arg(poolIndex + 1) : m_reloginEmail));
-    m_activate->setChecked(poolIndex == loaded->pool.currentIndex());
+    m_activate->setChecked(poolIndex == pool.currentIndex());
 }
 
 void LoginDialog::setMode(Mode mode)
@@ -393,10 +393,9 @@ void LoginDialog::startBrowser(bool withCallback)
         m_browser->cancel();
         m_browser->deleteLater();
     }
-    Result<LoadedPool> loaded = m_app.repository().load();
     // With accounts already in the pool the browser must not silently reuse the last session.
-    const bool prompt = loaded && !loaded->pool.accounts.isEmpty();
-    auto *login = new BrowserLogin(m_app.endpoints(), prompt, this);
+    const bool prompt = !m_session.view().pool.accounts.isEmpty();
+    auto *login = new BrowserLogin(m_session.endpoints(), prompt, this);
     login->setCallbackWaitMs(kBrowserWaitMs);
     m_browser = login;
     showOfferButtons(false);
@@ -465,7 +464,7 @@ void LoginDialog::startDevice()
         m_device->cancel();
         m_device->deleteLater();
     }
-    auto *login = new DeviceLogin(m_app.endpoints(), this);
+    auto *login = new DeviceLogin(m_session.endpoints(), this);
     m_device = login;
     m_code->setText(u"…"_s);
     m_newCode->hide();
@@ -593,11 +592,17 @@ void LoginDialog::saveTokens(const TokenResponse &tokens, const QString &org, co
     options.org = org;
     options.orgSource = orgSource;
     options.activate = m_activate->isChecked() ? SaveLoginOptions::Activate::Yes : SaveLoginOptions::Activate::No;
-    Result<SavedLogin> saved = LoginSaver::save(m_app, tokens, options);
+    m_modeBar->setEnabled(false);
+    setStatus(tr("Saving the account…"));
+    m_session.addFromSignIn(tokens, options, this, [this](const Result<SavedLogin> &saved) { onSaved(saved); });
+}
+
+void LoginDialog::onSaved(const Result<SavedLogin> &saved)
+{
     if (!saved) {
         m_modeBar->setEnabled(true);
         m_pages->setCurrentIndex(int(m_mode));
-        setStatus(tr("The account could not be saved: %1").arg(saved.error().message), true);
+        setStatus(tr("The account could not be saved: %1").arg(OutcomeText::failure(saved.error())), true);
         return;
     }
     QString text = saved->outcome == UpsertOutcome::Inserted  ? tr("Added account %1: %2")
@@ -614,7 +619,7 @@ void LoginDialog::saveTokens(const TokenResponse &tokens, const QString &org, co
                            : saved->synced ? tr("Codex now uses this account.")
                                            : tr("Selected; Codex sync is off."));
     showResult(text);
-    Q_EMIT accountSaved(LoginSaver::summary(saved.value(), false));
+    Q_EMIT accountSaved(text.section(u'\n', 0, 0));
 }
 
 void LoginDialog::showResult(const QString &text)

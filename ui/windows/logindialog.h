@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/loginflow.h"
-#include "auth/loginsave.h"
+#include "services/signin.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -18,13 +18,14 @@ class QStackedWidget;
 class QToolButton;
 
 namespace cma {
-class AppContext;
+class DesktopSession;
 }
 
 namespace cma::ui {
 
 /// The login dialog (ui.md §7): browser, paste-link and device-code sign-in over the core login
-/// flow, the workspace chooser, the result, and re-login mode. It never runs `codex login`.
+/// flow, the workspace chooser, the result, and re-login mode. The finished sign-in is saved by the
+/// desktop session (AccountService::addFromSignIn). It never runs `codex login`.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -35,7 +36,7 @@ public:
         Paste,
         Device
     };
-    explicit LoginDialog(AppContext &app, QWidget *parent = nullptr);
+    explicit LoginDialog(DesktopSession &session, QWidget *parent = nullptr);
     ~LoginDialog() override;
 
     /// Re-login mode for the account at \a poolIndex.
@@ -58,7 +59,7 @@ public:
     void chooseWorkspace(int row);
 
 Q_SIGNALS:
-    /// The pool changed (an account was added, updated or rebound).
+    /// The pool changed (an account was added, updated or rebound); \a summary says how.
     void accountSaved(const QString &summary);
 
 protected:
@@ -75,11 +76,12 @@ private:
     void showOfferButtons(bool visible);
     void onTokens(const LoginResult &result);
     void saveTokens(const TokenResponse &tokens, const QString &org, const QString &orgSource);
+    void onSaved(const Result<SavedLogin> &saved);
     void showResult(const QString &text);
     void tick();
     bool openLink(const QUrl &url);
 
-    AppContext &m_app;
+    DesktopSession &m_session;
     Mode m_mode = Browser;
     int m_reloginIndex = -1;
     QString m_reloginEmail;

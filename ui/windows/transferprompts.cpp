@@ -4,7 +4,6 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLineEdit>
-#include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
 
@@ -15,60 +14,49 @@ TransferPrompts::TransferPrompts(QWidget *parent)
     , m_parent(parent)
 {}
 
-TransferPrompts::~TransferPrompts() = default;
-
-QString TransferPrompts::passphraseFile(const QString &passphrase)
+PassphraseSource TransferPrompts::source(const QString &passphrase)
 {
-    m_file = std::make_unique<QTemporaryFile>();
-    if (!m_file->open())
-        return {};
-    m_file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    m_file->write(passphrase.toUtf8());
-    m_file->flush();
-    return m_file->fileName();
+    return [passphrase]() -> Result<QString> {
+        if (passphrase.isEmpty())
+            return makeError(ErrorCode::Usage, u"a passphrase is needed"_s);
+        return passphrase;
+    };
 }
 
-QStringList TransferPrompts::exportCommand(const QString &backupName)
+std::optional<TransferPrompts::Answer> TransferPrompts::askExport(bool named)
 {
-    QString path;
-    if (backupName.isEmpty()) {
-        path = QFileDialog::getSaveFileName(m_parent, tr("Export accounts"),
-                                            QDir::homePath() + u"/codex-accounts.cma-export"_s);
-        if (path.isEmpty())
-            return {};
+    Answer answer;
+    if (!named) {
+        answer.path = QFileDialog::getSaveFileName(m_parent, tr("Export accounts"),
+                                                   QDir::homePath() + u"/codex-accounts.cma-export"_s);
+        if (answer.path.isEmpty())
+            return std::nullopt;
     }
     bool ok = false;
-    const QString pass = QInputDialog::getText(m_parent, tr("Export accounts"),
-                                               tr("Passphrase for the encrypted export (at least 8 characters):"),
-                                               QLineEdit::Password, QString(), &ok);
-    if (!ok || pass.isEmpty())
-        return {};
-    QStringList args{u"export"_s};
-    if (backupName.isEmpty())
-        args << path;
-    else
-        args << u"--name"_s << backupName;
-    return args << u"--passphrase-file"_s << passphraseFile(pass) << u"--force"_s << u"--yes"_s;
+    answer.passphrase = QInputDialog::getText(m_parent, tr("Export accounts"),
+                                              tr("Passphrase for the encrypted export (at least 8 characters):"),
+                                              QLineEdit::Password, QString(), &ok);
+    if (!ok || answer.passphrase.isEmpty())
+        return std::nullopt;
+    return answer;
 }
 
-QStringList TransferPrompts::importCommand(QString path)
+std::optional<TransferPrompts::Answer> TransferPrompts::askImport(QString path)
 {
     if (path.isEmpty())
         path = QFileDialog::getOpenFileName(m_parent, tr("Import accounts"), QDir::homePath());
     if (path.isEmpty())
-        return {};
-    QStringList args{u"import"_s, path};
+        return std::nullopt;
+    Answer answer{path, {}};
     if (path.endsWith(u".json"_s))
-        return args; // the reference's plaintext format
+        return answer; // the reference's plaintext format
     bool ok = false;
-    const QString pass =
+    answer.passphrase =
         QInputDialog::getText(m_parent, tr("Import accounts"), tr("Passphrase (leave empty for a plaintext export):"),
                               QLineEdit::Password, QString(), &ok);
     if (!ok)
-        return {};
-    if (!pass.isEmpty())
-        args << u"--passphrase-file"_s << passphraseFile(pass);
-    return args;
+        return std::nullopt;
+    return answer;
 }
 
 } // namespace cma::ui

@@ -1,33 +1,40 @@
 #pragma once
 
-#include <QObject>
-#include <QStringList>
-#include <memory>
+#include "services/transferservice.h"
 
-class QTemporaryFile;
+#include <QObject>
+#include <QString>
+#include <optional>
+
 class QWidget;
 
 namespace cma::ui {
 
 /// The questions before an export or import (file, passphrase), shared by the accounts and
-/// settings windows. The answer is the CLI command to run; the passphrase reaches it through a
-/// private temporary file (0600) that lives until the next prompt or the window closes.
+/// settings windows. The passphrase stays in memory and goes to the session with the request.
 class TransferPrompts : public QObject
 {
     Q_OBJECT
 public:
-    explicit TransferPrompts(QWidget *parent);
-    ~TransferPrompts() override;
+    struct Answer
+    {
+        QString path;       ///< empty for a named backup
+        QString passphrase; ///< empty: none given (a plaintext import)
+    };
 
-    /// An encrypted export to a chosen file, or to the named backup \a backupName. Empty when cancelled.
-    QStringList exportCommand(const QString &backupName = {});
-    /// An import of \a path (asked for when empty). Empty when cancelled.
-    QStringList importCommand(QString path = {});
+    explicit TransferPrompts(QWidget *parent);
+
+    /// The passphrase for a request: \a passphrase, or "a passphrase is needed" when it is empty.
+    static PassphraseSource source(const QString &passphrase);
+
+    /// An encrypted export to a chosen file (or, with \a named, only the passphrase of a named
+    /// backup). Nothing when cancelled.
+    std::optional<Answer> askExport(bool named = false);
+    /// An import of \a path (asked for when empty). Nothing when cancelled.
+    std::optional<Answer> askImport(QString path = {});
 
 private:
-    QString passphraseFile(const QString &passphrase);
     QWidget *m_parent;
-    std::unique_ptr<QTemporaryFile> m_file;
 };
 
 } // namespace cma::ui

@@ -1,9 +1,8 @@
 #include "welcomedialog.h"
 
-#include "accounts/accountrepository.h"
 #include "accounts/poolnormalizer.h"
-#include "appcontext.h"
 #include "codex/codexshim.h"
+#include "session/desktopsession.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -15,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace cma::ui {
 
-WelcomeDialog::WelcomeDialog(AppContext &app, QWidget *parent)
+WelcomeDialog::WelcomeDialog(DesktopSession &session, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(u"welcomeDialog"_s);
@@ -30,28 +29,27 @@ WelcomeDialog::WelcomeDialog(AppContext &app, QWidget *parent)
     layout->addWidget(intro);
 
     QStringList facts;
-    AccountRepository &repo = app.repository();
-    Result<LoadedPool> loaded = repo.load();
-    const int count = loaded ? int(loaded->pool.accounts.size()) : 0;
+    const PoolView &view = session.view();
+    const int count = int(view.pool.accounts.size());
     if (count > 0)
         facts << tr("Found %n account(s) in %1; they are ready to use.", nullptr, count)
-                     .arg(app.paths().displayPath(repo.store().path()));
+                     .arg(session.paths().displayPath(view.storagePath));
     else
         facts << tr("No accounts yet. Add your first one with Add account.");
-    const bool plaintext = loaded && holdsPlaintextTokens(loaded->pool);
-    if (repo.mode() == SecretMode::Keychain)
+    const bool plaintext = holdsPlaintextTokens(view.pool);
+    if (view.secretMode == "keychain"_L1)
         facts << tr("Refresh tokens are kept in the system keychain, because a keychain (Secret Service) answered.");
     else if (plaintext)
         facts << tr(
             "Refresh tokens stay in the account file (readable only by you), because the existing accounts keep "
             "theirs there. Settings → Security and storage moves them into the keychain.");
-    else if (!repo.keychain())
+    else if (!view.keychainAvailable)
         facts << tr("Refresh tokens are kept in the account file (readable only by you), because this system has no "
                     "keychain.");
     else
         facts << tr("Refresh tokens are kept in the account file (readable only by you), because the keychain did not "
                     "answer. Settings → Security and storage can switch to the keychain later.");
-    const Result<QString> codex = CodexShim::findRealCodex(app.env(), QString());
+    const Result<QString> codex = CodexShim::findRealCodex(session.env(), QString());
     facts << (codex
                   ? tr("The official Codex CLI was found at %1.").arg(codex.value())
                   : tr("The official Codex CLI was not found on PATH. Install it with: npm install -g @openai/codex"));

@@ -5,7 +5,7 @@
 class QCheckBox;
 
 namespace cma {
-class AppContext;
+class DesktopSession;
 }
 
 namespace cma::ui {
@@ -17,7 +17,8 @@ class WelcomeDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit WelcomeDialog(AppContext &app, QWidget *parent = nullptr);
+    /// Says what the session's newest view holds (call once the session has a view).
+    explicit WelcomeDialog(DesktopSession &session, QWidget *parent = nullptr);
     bool startAtLogin() const;
     QString summaryText() const;
 

@@ -1,5 +1,7 @@
 #include "switchservice.h"
 
+#include "services/quotaservice.h"
+
 #include "accounts/poolnormalizer.h"
 #include "appcontext.h"
 #include "auth/jwt.h"
@@ -27,7 +29,7 @@ SwitchService::SwitchService(AppContext &app)
     : m_app(app)
 {}
 
-Result<int> SwitchService::importForeignLiveAccount(QStringList *notices)
+Result<int> SwitchService::importForeignLiveAccount(QList<SwitchNotice> *notices)
 {
     CodexLiveStore live(m_app.paths().codexHome, m_app.paths().codexHomeExplicit);
     Result<CodexConfig> config = live.config();
@@ -64,9 +66,8 @@ Result<int> SwitchService::importForeignLiveAccount(QStringList *notices)
     if (!saved)
         return saved.error();
     if (notices)
-        notices->append(u"Codex was signed in as %1, which was not in your pool; it was added as account %2."_s
-                            .arg(who.email.isEmpty() ? a.accountIdKey() : who.email)
-                            .arg(index + 1));
+        notices->append(SwitchNotice{SwitchNotice::Kind::ForeignLoginAdded,
+                                     who.email.isEmpty() ? a.accountIdKey() : who.email, index});
     return index;
 }
 
@@ -88,9 +89,8 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
         if (!blocker.isEmpty())
             return makeError(ErrorCode::Io, blocker);
         if (!config.profilesSettingStore.isEmpty())
-            result.notices.append(
-                u"Codex profiles %1 set their own credential store; the store then depends on the profile used."_s.arg(
-                    config.profilesSettingStore.join(u", "_s)));
+            result.notices.append(SwitchNotice{SwitchNotice::Kind::ProfilesSetOwnStore,
+                                               config.profilesSettingStore.join(u", "_s)});
         // 2. Never lose a login Codex holds that is not pooled.
         Result<int> imported = importForeignLiveAccount(&result.notices);
         if (!imported)
@@ -132,9 +132,7 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
                 return makeError(
                     r.errorCode == ErrorCode::SecretStoreUnavailable ? r.errorCode : ErrorCode::NoUsableAccount,
                     u"%1 cannot get a valid token: %2"_s.arg(accountLabelText(target, index + 1), r.message));
-            result.notices.append(
-                u"The token could not be refreshed (%1); it is still valid, so the switch goes ahead."_s.arg(
-                    r.message));
+            result.notices.append(SwitchNotice{SwitchNotice::Kind::RefreshFailedStillValid, r.message});
         }
     }
     if (!jwt::isStrictJwt(tokens->idToken))
@@ -202,10 +200,37 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
     result.affinityGeneration = result.pool.affinityGeneration.value_or(0);
     if (sync) {
         for (const QString &var : overridingEnvironment(m_app.env()))
-            result.notices.append(
-                u"%1 is set in this environment; a Codex started with it ignores the switch."_s.arg(var));
+            result.notices.append(SwitchNotice{SwitchNotice::Kind::EnvironmentOverrides, var});
     }
     return result;
+}
+
+Result<BestOutcome> SwitchService::switchToBest(const Evaluation &e, bool dryRun)
+{
+    BestOutcome outcome;
+    outcome.pool = e.pool;
+    if (!e.recommendation.recommendedIndex)
+        return outcome;
+    const int best = *e.recommendation.recommendedIndex;
+    outcome.index = best;
+    outcome.already = best == e.pool.currentIndex();
+    outcome.wasDisabled = !e.pool.accounts[best].isEnabled();
+    if (dryRun)
+        return outcome;
+    SwitchOptions options;
+    options.pin = false;
+    options.clearPin = true;
+    options.reason = u"best"_s;
+    outcome.pinCleared = e.pool.pinnedAccountIndex.has_value();
+    Result<SwitchResult> done = switchTo(e.pool.accounts[best], options);
+    if (!done)
+        return done.error();
+    outcome.switched = !outcome.already;
+    outcome.synced = done->synced;
+    outcome.pool = done->pool;
+    outcome.index = done->index;
+    outcome.notices = done->notices;
+    return outcome;
 }
 
 } // namespace cma

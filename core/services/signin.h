@@ -4,11 +4,8 @@
 #include "accounts/poolnormalizer.h"
 #include "auth/tokenclient.h"
 
-#include <QCoreApplication>
 
 namespace cma {
-
-class AppContext;
 
 /// A workspace the sign-in may act as (the id token's `organizations`, protocol.md §1.2 asks for
 /// them with `id_token_add_organizations=true`).
@@ -24,7 +21,8 @@ QList<WorkspaceCandidate> workspaceCandidates(const TokenResponse &tokens);
 /// tokens name, else the first.
 int bestWorkspaceCandidate(const QList<WorkspaceCandidate> &candidates, const TokenResponse &tokens);
 
-/// How a finished sign-in enters the pool: the one path of `login` and the login dialog.
+/// How a finished sign-in enters the pool (AccountService::addFromSignIn): the one path of `login`
+/// and the login dialog.
 struct SaveLoginOptions
 {
     enum class Activate
@@ -49,15 +47,7 @@ struct SavedLogin
     QString activationWarning; ///< the account was saved but Codex could not be switched
 };
 
-class LoginSaver
-{
-    Q_DECLARE_TR_FUNCTIONS(LoginSaver)
-public:
-    /// Upserts the account of \a tokens into the pool and activates it as \a options say.
-    static Result<SavedLogin> save(AppContext &app, const TokenResponse &tokens, const SaveLoginOptions &options);
-    /// `Added account 3: …. Plan: Plus. Total: 3` plus the activation line, as `login` prints it.
-    static QString summary(const SavedLogin &saved, bool redact);
-    static QString outcomeName(UpsertOutcome outcome);
-};
+/// `added`, `rebound` or `updated` (the JSON `outcome` of `login`).
+QString signInOutcomeName(UpsertOutcome outcome);
 
 } // namespace cma

@@ -4,16 +4,39 @@
 #include "util/result.h"
 
 #include <QProcessEnvironment>
+#include <optional>
 
 namespace cma {
 
 class AppContext;
+struct Evaluation;
 
 struct SwitchOptions
 {
     bool pin = true;
     bool clearPin = false; ///< `best` clears an existing pin instead of pinning
     QString reason = QStringLiteral("manual");
+};
+
+/// Something about a switch the user should read; each face words it in its own language.
+struct SwitchNotice
+{
+    enum class Kind
+    {
+        /// Codex held a ChatGPT login that was not pooled; it was added (subject: email or id,
+        /// index: where it went).
+        ForeignLoginAdded,
+        /// Codex profiles set their own credential store (subject: the profiles, comma-separated).
+        ProfilesSetOwnStore,
+        /// The token could not be refreshed but is still valid, so the switch went ahead
+        /// (subject: why the refresh failed).
+        RefreshFailedStillValid,
+        /// An environment variable makes a Codex started with it ignore the switch (subject: its name).
+        EnvironmentOverrides,
+    };
+    Kind kind = Kind::ForeignLoginAdded;
+    QString subject;
+    int index = -1;
 };
 
 struct SwitchResult
@@ -25,9 +48,20 @@ struct SwitchResult
     bool synced = false;
     bool refreshed = false;
     qint64 affinityGeneration = 0;
-    /// Things the user should read: an imported foreign login, overriding environment variables,
-    /// running Codex sessions keeping their account.
-    QStringList notices;
+    QList<SwitchNotice> notices;
+};
+
+/// `best`: the recommendation of an evaluation, and the switch to it unless it is a dry run.
+struct BestOutcome
+{
+    std::optional<int> index; ///< empty: no account can be recommended (the evaluation says why)
+    AccountPool pool;         ///< after the switch (the evaluated pool in a dry run)
+    bool already = false;     ///< the recommended account was already the current one
+    bool switched = false;
+    bool synced = false;
+    bool pinCleared = false;
+    bool wasDisabled = false;
+    QList<SwitchNotice> notices;
 };
 
 /// Makes a pool account Codex's current account (cli.md `switch`; protocol.md §5, §8):
@@ -44,9 +78,11 @@ class SwitchService
 public:
     explicit SwitchService(AppContext &app);
     Result<SwitchResult> switchTo(const Account &target, const SwitchOptions &options = {});
+    /// Switches to the account \a evaluation recommends, clearing any pin (unless \a dryRun).
+    Result<BestOutcome> switchToBest(const Evaluation &evaluation, bool dryRun = false);
 
     /// Adds the ChatGPT login Codex holds to the pool when it is not there; returns its index or -1.
-    Result<int> importForeignLiveAccount(QStringList *notices);
+    Result<int> importForeignLiveAccount(QList<SwitchNotice> *notices = nullptr);
 
 private:
     AppContext &m_app;

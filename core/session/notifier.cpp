@@ -8,13 +8,14 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
-namespace cma::ui {
+namespace cma {
 
 Notifier::Notifier(QString statePath, Show show)
     : m_path(std::move(statePath))
@@ -68,7 +69,7 @@ NotifySettings NotifySettings::from(const SettingsStore &settings, const QProces
     return n;
 }
 
-void Notifier::evaluate(const AccountPool &pool, const QList<cli::AccountFacts> &facts, qint64 now,
+void Notifier::evaluate(const AccountPool &pool, const QList<AccountFacts> &facts, qint64 now,
                         const NotifySettings &settings, const Runway *runway)
 {
     bool changed = false;
@@ -132,4 +133,4 @@ void Notifier::evaluate(const AccountPool &pool, const QList<cli::AccountFacts> 
         save();
 }
 
-} // namespace cma::ui
+} // namespace cma

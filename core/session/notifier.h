@@ -1,6 +1,7 @@
 #pragma once
 
-#include "tray/traysnapshot.h"
+#include "quota/runway.h"
+#include "services/accountfacts.h"
 
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -8,10 +9,8 @@
 #include <functional>
 
 namespace cma {
-class SettingsStore;
-}
 
-namespace cma::ui {
+class SettingsStore;
 
 /// What to announce (ui.md §8 Notifications, keys under `desktop.notifications.`).
 struct NotifySettings
@@ -39,7 +38,7 @@ public:
 
     /// Evaluates the windows of the current account (or every account, by \a settings), and the
     /// pool running dry when \a runway says so.
-    void evaluate(const AccountPool &pool, const QList<cli::AccountFacts> &facts, qint64 now,
+    void evaluate(const AccountPool &pool, const QList<AccountFacts> &facts, qint64 now,
                   const NotifySettings &settings = {}, const Runway *runway = nullptr);
     void setPausedUntil(qint64 epochMs) { m_pausedUntil = epochMs; }
     bool paused(qint64 now) const { return m_pausedUntil > now; }
@@ -55,4 +54,4 @@ private:
     qint64 m_pausedUntil = 0;
 };
 
-} // namespace cma::ui
+} // namespace cma
