@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// The load rules of storage.md §4.3–4.6, one table row per rule.
+// The load rules of docs/storage.md §4.3–4.6, one table row per rule.
 class TestPoolNormalizer : public QObject
 {
     Q_OBJECT

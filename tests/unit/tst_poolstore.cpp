@@ -15,7 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// The pool file on disk: saves, backups, journal, recovery, damage, locks (storage.md §10).
+// The pool file on disk: saves, backups, journal, recovery, damage, locks (docs/storage.md §10).
 class TestPoolStore : public QObject
 {
     Q_OBJECT

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// Project pools (storage.md §11): roots, git worktree identity with the forged-pointer check,
+// Project pools (docs/storage.md §11): roots, git worktree identity with the forged-pointer check,
 // the Windows path rules, and the key.
 class TestProjectScope : public QObject
 {
