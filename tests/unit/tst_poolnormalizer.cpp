@@ -37,7 +37,7 @@ private:
     }
     static QJsonObject loadFixture(const QString &name)
     {
-        QFile f(QFINDTESTDATA(u"../data/"_s + name));
+        QFile f(QString::fromUtf8(CMA_TEST_DATA_DIR "/") + name);
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return QJsonDocument::fromJson(f.readAll()).object();
