@@ -270,7 +270,7 @@ int CliApp::run(QStringList args)
         return usageError(spec->name,
                           u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
 
-    // Configuration errors stop every command, read-only ones included (cli.md §2).
+    // Configuration errors stop every command, read-only ones included (docs/cli.md §2).
     if (!m_endpoints || !m_app)
         return usageError(spec->name,
                           m_endpoints ? u"no services to run the command with"_s : m_endpoints.error().message, json);

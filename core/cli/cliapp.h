@@ -60,7 +60,7 @@ private:
 using CommandHandler = std::function<int(CommandContext &)>;
 
 /// The headless command line: parses argv against the command table, reports a configuration
-/// error of the environment (protocol.md §9.2, resolved once by the caller) before any command
+/// error of the environment (docs/protocol.md §9.2, resolved once by the caller) before any command
 /// runs, and dispatches to the command, which calls the application services and prints.
 class CliApp
 {
@@ -77,7 +77,7 @@ public:
     static QString commandHelp(const CommandSpec &spec);
     static QString versionText();
 
-    /// True when argv (without the program name) asks for the headless mode (cli.md §1).
+    /// True when argv (without the program name) asks for the headless mode (docs/cli.md §1).
     static bool wantsCli(const QStringList &args);
 
 private:

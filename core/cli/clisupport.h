@@ -18,10 +18,10 @@ namespace cma::cli {
 Result<int> resolveSelector(const AccountPool &pool, const QString &selector);
 Result<QList<int>> resolveSelectors(const AccountPool &pool, const QStringList &selectors);
 
-/// Status markers of cli.md §4, in order.
+/// Status markers of docs/cli.md §4, in order.
 QStringList markersFor(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now);
 
-/// The account object of cli.md §2.
+/// The account object of docs/cli.md §2.
 QJsonObject accountObject(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now, bool redact);
 
 /// A short text label: `Account 2 (bob@example.com)`.

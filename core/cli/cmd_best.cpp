@@ -1,4 +1,4 @@
-// best [--live] [--model <m>] [--dry-run] (cli.md; forecast.md).
+// best [--live] [--model <m>] [--dry-run] (docs/cli.md; docs/forecast.md).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// check [<sel>…] [--no-probe] (cli.md).
+// check [<sel>…] [--no-probe] (docs/cli.md).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

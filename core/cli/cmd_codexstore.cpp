@@ -1,4 +1,4 @@
-// codex-store status, codex-store pin-file (protocol.md §5.2).
+// codex-store status, codex-store pin-file (docs/protocol.md §5.2).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// config explain|get|set|reset (storage.md §8).
+// config explain|get|set|reset (docs/storage.md §8).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// export (storage.md §14, cli.md `export`).
+// export (docs/storage.md §14, docs/cli.md `export`).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// fix [--dry-run] [--live [--model <m>]] (cli.md).
+// fix [--dry-run] [--live [--model <m>]] (docs/cli.md).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// forecast [--live] [--model <m>] [--explain] (cli.md; forecast.md).
+// forecast [--live] [--model <m>] [--explain] (docs/cli.md; docs/forecast.md).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// import <path> | --from-codex (storage.md §14, cli.md `import`).
+// import <path> | --from-codex (docs/storage.md §14, docs/cli.md `import`).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -1,4 +1,4 @@
-// quota [<sel>…] [--refresh] (cli.md; protocol.md §6).
+// quota [<sel>…] [--refresh] (docs/cli.md §5; docs/protocol.md §6).
 
 #include "auth/jwt.h"
 #include "cli/clisupport.h"

@@ -1,4 +1,4 @@
-// shim status|install|remove [--dir <dir>] (cli.md §1.1).
+// shim status|install|remove [--dir <dir>] (docs/cli.md §1.1).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

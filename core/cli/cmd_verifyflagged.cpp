@@ -1,4 +1,4 @@
-// verify-flagged [--dry-run] [--no-restore] (storage.md §6).
+// verify-flagged [--dry-run] [--no-restore] (docs/storage.md §6).
 
 #include "cli/clisupport.h"
 #include "cli/commands.h"

@@ -86,7 +86,7 @@ int runAsCodex(const QStringList &args, const QString &self, Console &console, c
     }
     AppContext &app = *context;
 
-    // The login guard (protocol.md §8.1): never let the official login/logout revoke a pooled account.
+    // The login guard (docs/protocol.md §8.1): never let the official login/logout revoke a pooled account.
     QString verb;
     for (const QString &a : args) {
         if (!a.startsWith(u'-')) {

@@ -659,7 +659,7 @@ Result<VerifyFlaggedOutcome> HealthService::verifyFlagged(const VerifyFlaggedReq
         outcome.rows.append(row);
     }
     if (restore && !healthy.isEmpty()) {
-        // Pool first, then the flagged file (storage.md §6); the pool lock is taken first.
+        // Pool first, then the flagged file (docs/storage.md §6); the pool lock is taken first.
         Result<LoadedPool> saved = m_app.repository(true).update([&](AccountPool &p) {
             for (const Account &a : std::as_const(healthy))
                 upsertAccount(p, a);

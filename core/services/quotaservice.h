@@ -12,7 +12,7 @@ namespace cma {
 
 class AppContext;
 
-/// A pool evaluated for the next account (forecast.md): facts, one forecast per account, the
+/// A pool evaluated for the next account (docs/forecast.md): facts, one forecast per account, the
 /// recommendation, and the live readings taken for it.
 struct Evaluation
 {

@@ -23,7 +23,7 @@ struct SecretsConversion
     QString poolPath;
 };
 
-/// The secret storage mode and its conversions (storage.md §5).
+/// The secret storage mode and its conversions (docs/storage.md §5).
 class SecretsService
 {
 public:

@@ -20,7 +20,7 @@ struct TokenRefreshRow
     RefreshReport report;
 };
 
-/// Token refresh on request, one account after the other (runtime.md §2.1 for each).
+/// Token refresh on request, one account after the other (docs/runtime.md §2.1 for each).
 class TokenService
 {
 public:

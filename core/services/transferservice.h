@@ -54,7 +54,7 @@ struct ImportOutcome
     int imported = 0, updated = 0, skipped = 0, total = 0;
 };
 
-/// Exports, imports and named backups (storage.md §14).
+/// Exports, imports and named backups (docs/storage.md §14).
 class TransferService
 {
 public:

@@ -37,7 +37,7 @@ start_trayer() {
   tray=$!
   kill_at_exit $tray
 }
-# A tray host that appears after the app started: the app adopts it (ui.md §10).
+# A tray host that appears after the app started: the app adopts it (docs/ui.md §10).
 CMA_TRAY_SMOKE_DIR="$shots" CMA_TRAY_SMOKE_EXPECT=late-tray QT_QPA_PLATFORM=xcb timeout 60 "$bin" >"$HOME/app-late.log" 2>&1 &
 app=$!
 sleep 3

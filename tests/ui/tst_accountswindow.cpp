@@ -23,7 +23,7 @@ using namespace cma::test;
 using namespace cma::ui;
 using namespace Qt::StringLiterals;
 
-// The accounts window (ui.md §5) over a real desktop session: its actions change the pool through
+// The accounts window (docs/ui.md §5) over a real desktop session: its actions change the pool through
 // the services, results come back in words (German ones with LANGUAGE=de), banners follow the
 // view, and the window remembers its columns and "Don't ask again".
 class TestAccountsWindow : public QObject

@@ -14,7 +14,7 @@ using namespace cma::test;
 using namespace cma::ui;
 using namespace Qt::StringLiterals;
 
-// The forecast and quota window (ui.md §6): the runway timeline renders a scripted pool and the
+// The forecast and quota window (docs/ui.md §6): the runway timeline renders a scripted pool and the
 // window shows the recommendation and a card per quota window.
 class TestForecastWindow : public QObject
 {

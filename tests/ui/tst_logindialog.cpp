@@ -15,7 +15,7 @@ using namespace cma::test;
 using namespace cma::ui;
 using namespace Qt::StringLiterals;
 
-// The login dialog (ui.md §7): every mode completes against the fake issuer and the session saves
+// The login dialog (docs/ui.md §7): every mode completes against the fake issuer and the session saves
 // the account; an error redirect ends the attempt; re-login with another identity asks first.
 class TestLoginDialog : public QObject
 {

@@ -22,7 +22,7 @@ using namespace cma::test;
 using namespace cma::ui;
 using namespace Qt::StringLiterals;
 
-// The settings window (ui.md §8): the live preview and Cancel restore the exact palette, OK writes
+// The settings window (docs/ui.md §8): the live preview and Cancel restore the exact palette, OK writes
 // only changed keys merged onto the file, environment overrides are shown disabled, and the
 // security page lists plaintext files, named backups and project pools.
 class TestSettingsWindow : public QObject

@@ -12,7 +12,7 @@ using namespace cma::test;
 using namespace cma::ui;
 using namespace Qt::StringLiterals;
 
-// The first-run welcome (ui.md §11) says what the session found.
+// The first-run welcome (docs/ui.md §11) says what the session found.
 class TestWelcomeDialog : public QObject
 {
     Q_OBJECT

@@ -41,7 +41,7 @@ AccountFacts facts(double primaryUsed, double secondaryUsed = 10, qint64 resetIn
 
 } // namespace
 
-// The notifier rules of the desktop session (ui.md §4): thresholds, limit reached and restored, the
+// The notifier rules of the desktop session (docs/ui.md §4): thresholds, limit reached and restored, the
 // pool running dry; once per episode, across restarts, while paused, and as the settings say.
 class TestNotifier : public QObject
 {

@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// SecretsService: where the secrets are, and moving all of them at once (storage.md §5).
+// SecretsService: where the secrets are, and moving all of them at once (docs/storage.md §5).
 class TestSecretsService : public QObject
 {
     Q_OBJECT

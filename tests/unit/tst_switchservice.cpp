@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// SwitchService: Codex's live account follows the pool (protocol.md §5), with typed notices for
+// SwitchService: Codex's live account follows the pool (docs/protocol.md §5), with typed notices for
 // what the user should know; `best` switches to the evaluation's recommendation.
 class TestSwitchService : public QObject
 {

@@ -5,7 +5,7 @@
 
 namespace cma::ui {
 
-/// A badge's tone (ui.md §5: success, warning, danger, muted).
+/// A badge's tone (docs/ui.md §5: success, warning, danger, muted).
 Tone badgeTone(const QString &badge);
 
 } // namespace cma::ui

@@ -157,9 +157,9 @@ bool TrayApplication::start()
     if (TrayController::trayAvailable()) {
         m_tray->show();
         if (firstRun && !m_startMinimized)
-            showWelcome(); // ui.md §11
+            showWelcome(); // docs/ui.md §11
     } else {
-        showWindow(); // no tray: the window stays reachable (ui.md §10)
+        showWindow(); // no tray: the window stays reachable (docs/ui.md §10)
         watchForTray();
     }
     return true;
@@ -167,7 +167,7 @@ bool TrayApplication::start()
 
 void TrayApplication::watchForTray()
 {
-    // ui.md §10: look again every 2 s for 30 s, then every 30 s; when a tray appears the icon is
+    // docs/ui.md §10: look again every 2 s for 30 s, then every 30 s; when a tray appears the icon is
     // created and the window stops being the main window (closing it hides it to the tray).
     auto *timer = new QTimer(this);
     timer->setInterval(2000);
@@ -198,7 +198,7 @@ void TrayApplication::rebuild()
         in.storageProblem = tr("Storage damaged — run codex-multi-auth --cli doctor");
     else if (view.health == StorageHealth::ReadOnly)
         in.storageProblem = tr("Storage written by a newer version (read-only)");
-    // The account-list order keys of ui.md §8 apply to the tray menu.
+    // The account-list order keys of docs/ui.md §8 apply to the tray menu.
     SettingsStore &settings = m_session.settings();
     auto flag = [&settings](const QString &key, bool fallback) {
         const QJsonValue v = settings.value(u"dashboardDisplaySettings"_s, key);
@@ -263,7 +263,7 @@ template <typename Window> void TrayApplication::connectResults(Window *window)
 
 void TrayApplication::runTool(const QString &tool)
 {
-    // The tray menu's tools, run by the same services as the matching commands (ui.md §12).
+    // The tray menu's tools, run by the same services as the matching commands (docs/ui.md §12).
     auto failed = [this](const Error &e) { reportFailure(e); };
     if (tool == "check"_L1) {
         m_session.check({}, this, [this, failed](const Result<CheckOutcome> &r) {
@@ -431,7 +431,7 @@ void TrayApplication::notify(const QString &title, const QString &message)
 {
     if (m_tray->notify(title, message, int(setting(u"pluginConfig.toastDurationMs"_s).toDouble())))
         return;
-    // No notifier (no tray): the alert becomes a banner in the accounts window (ui.md §10).
+    // No notifier (no tray): the alert becomes a banner in the accounts window (docs/ui.md §10).
     if (m_window)
         m_window->addNotice(title, message);
 }

@@ -22,7 +22,7 @@ class LoginDialog;
 class SettingsWindow;
 class TrayController;
 
-/// The tray face of the desktop session (ui.md §1–4, §9–11; runtime.md §1): one instance per
+/// The tray face of the desktop session (docs/ui.md §1–4, §9–11; docs/runtime.md §1): one instance per
 /// storage root, the tray façade, notifications, autostart, the windows, and a window that stays
 /// reachable when the desktop has no tray. Everything that may block runs in the session.
 class TrayApplication : public QObject
@@ -50,7 +50,7 @@ public:
     void showWindow();
     void showForecast();
     void showSettings();
-    /// The first-run welcome (ui.md §11).
+    /// The first-run welcome (docs/ui.md §11).
     void showWelcome();
     /// The login dialog; \a reloginIndex ≥ 0 opens it in re-login mode for that account.
     void startLogin(int reloginIndex = -1);

@@ -18,7 +18,7 @@ TrayController::TrayController(QObject *parent)
     m_menu->setObjectName(u"trayMenu"_s);
     connect(m_menu, &QMenu::aboutToShow, this, &TrayController::menuOpened);
     connect(m_menu, &QMenu::aboutToHide, this, &TrayController::menuClosed);
-    // The settings window previews the tray icon options live (ui.md §8).
+    // The settings window previews the tray icon options live (docs/ui.md §8).
     connect(&Theme::instance(), &Theme::changed, this, &TrayController::updateIcon);
     rebuild();
 }

@@ -11,7 +11,7 @@ class QSystemTrayIcon;
 
 namespace cma::ui {
 
-/// The tray façade (ui.md §2–3): hides QSystemTrayIcon, draws the icon, builds the menu from a
+/// The tray façade (docs/ui.md §2–3): hides QSystemTrayIcon, draws the icon, builds the menu from a
 /// snapshot (rows update in place while it is open), and speaks in semantic signals.
 class TrayController : public QObject
 {

@@ -14,7 +14,7 @@ class QuotaSamples;
 
 namespace cma::ui {
 
-/// One account row of the tray menu (ui.md §3).
+/// One account row of the tray menu (docs/ui.md §3).
 struct TrayRow
 {
     int index = -1;

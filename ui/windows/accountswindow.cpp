@@ -178,7 +178,7 @@ AccountsWindow::AccountsWindow(DesktopSession &session, QWidget *parent)
     m_table->setColumnHidden(AccountsModel::Risk, true);
     m_table->setColumnHidden(AccountsModel::Tags, true);
     connect(m_model, &AccountsModel::moveRequested, this, [this](int from, int to) {
-        // Manual order (ui.md §5): the record moves; current account and pin follow by identity.
+        // Manual order (docs/ui.md §5): the record moves; current account and pin follow by identity.
         const PoolView &v = m_model->view();
         if (from < 0 || from >= v.pool.accounts.size())
             return;
@@ -994,7 +994,7 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
     menuBar()->clear();
     menuBar()->setVisible(on);
     if (on) {
-        // The tray menu itself, so its entries stay current as it is rebuilt (ui.md §10).
+        // The tray menu itself, so its entries stay current as it is rebuilt (docs/ui.md §10).
         if (accountsMenu) {
             accountsMenu->setTitle(tr("&Accounts"));
             menuBar()->addMenu(accountsMenu);

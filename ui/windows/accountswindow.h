@@ -51,7 +51,7 @@ private:
     bool m_columnSort = false;
 };
 
-/// The accounts window (ui.md §5), and the main window when there is no tray (§10). Its actions are
+/// The accounts window (docs/ui.md §5), and the main window when there is no tray (§10). Its actions are
 /// typed requests to the desktop session; their results come back in words of the user's language.
 class AccountsWindow : public QMainWindow
 {
