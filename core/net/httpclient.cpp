@@ -62,7 +62,9 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     QObject::connect(reply, &QNetworkReply::finished, reply, [reply, timedOut, guard, hadContext, done] {
         HttpResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
+        // An aborted reply (a time-out) is closed: reading it would only warn.
+        if (reply->isOpen())
+            result.body = reply->readAll();
         result.headers = reply->rawHeaderPairs();
         result.timedOut = *timedOut;
         if (result.status == 0) {
