@@ -87,8 +87,5 @@ int main(int argc, char **argv)
     cma::ui::TrayApplication tray(args.contains(u"--minimized"_s));
     if (!tray.start())
         return 0; // another instance was asked to show its window
-    const QString smoke = qEnvironmentVariable("CMA_TRAY_SMOKE_DIR");
-    if (!smoke.isEmpty())
-        tray.runSmokeTest(smoke);
     return QApplication::exec();
 }

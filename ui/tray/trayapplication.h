@@ -45,8 +45,6 @@ public:
     AppContext &app() { return *m_app; }
     /// Rebuilds the snapshot from disk (after any change).
     void rebuild();
-    /// Runs the smoke test of tests/e2e/tray_smoke.sh; the process exits with its result.
-    void runSmokeTest(const QString &screenshotDir);
 
     static QString autostartPath();
     static bool startAtLogin();
