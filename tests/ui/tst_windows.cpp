@@ -40,6 +40,8 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QUrlQuery>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QtTest>
 
 using namespace cma;
@@ -243,7 +245,9 @@ private Q_SLOTS:
         QCOMPARE(cell(0, AccountsModel::Status).toString(), u"active"_s);
         QCOMPARE(cell(1, AccountsModel::Status).toString(), u"quota-exhausted"_s);
         QCOMPARE(cell(1, AccountsModel::Status, AccountsModel::ToneRole).toInt(), int(Tone::Warning));
-        QVERIFY(cell(0, AccountsModel::ShortWindow).toString().startsWith(u"70% left · resets "_s));
+        QVERIFY2(cell(0, AccountsModel::ShortWindow).toString().startsWith(u"70% · "_s),
+                 qPrintable(cell(0, AccountsModel::ShortWindow).toString()));
+        QVERIFY(cell(0, AccountsModel::ShortWindow, Qt::ToolTipRole).toString().contains(u"resets "_s));
         QCOMPARE(cell(0, AccountsModel::ShortWindow, AccountsModel::BarLeftRole).toDouble(), 70.0);
         QVERIFY(cell(0, AccountsModel::ShortWindow, Qt::AccessibleDescriptionRole)
                     .toString()
@@ -266,6 +270,55 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setSearch(QString());
         QCOMPARE(proxy.rowCount(), 5);
+    }
+
+    void keyColumnsFitAt1280x800()
+    {
+        // A 1280×800 screen: at its default size the window fits, and every key column (account,
+        // plan, status, 5h, weekly, token, last used) is inside the table's viewport without
+        // horizontal scrolling, even with a long email; the details pane opens only on selection.
+        seedPool(6);
+        {
+            auto ctx = app();
+            QVERIFY(ctx->repository(true)
+                        .update([](AccountPool &p) {
+                            p.accounts[4].email = u"a.very.long.mailbox.name.for.a.shared.team@subdomain.example.org"_s;
+                            // A plan without a weekly window.
+                            return success();
+                        })
+                        .ok());
+        }
+        PoolView v = view();
+        v.facts[5].quota->secondary = QuotaWindow();
+        AccountsWindow window;
+        window.setView(v);
+        QVERIFY2(window.width() <= 1280 && window.height() <= 800 - 40,
+                 qPrintable(u"%1x%2"_s.arg(window.width()).arg(window.height())));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.table();
+        QTRY_VERIFY(table->viewport()->width() > 0);
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+        auto *details = window.findChild<QWidget *>(u"details"_s);
+        QVERIFY(!details->isVisible());
+        for (int c : {int(AccountsModel::Number), int(AccountsModel::AccountColumn), int(AccountsModel::Plan),
+                      int(AccountsModel::Status), int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow),
+                      int(AccountsModel::Token), int(AccountsModel::LastUsed)}) {
+            QVERIFY(!table->isColumnHidden(c));
+            const int left = table->horizontalHeader()->sectionViewportPosition(c);
+            const int right = left + table->horizontalHeader()->sectionSize(c);
+            QVERIFY2(left >= 0 && right <= table->viewport()->width(),
+                     qPrintable(u"%1: %2..%3 of %4"_s.arg(AccountsModel::columnTitle(c))
+                                    .arg(left)
+                                    .arg(right)
+                                    .arg(table->viewport()->width())));
+        }
+        // A plan with no weekly window says so with a dash, not "no data".
+        const QModelIndex weekly = window.model()->index(5, AccountsModel::LongWindow);
+        QCOMPARE(weekly.data().toString(), u"—"_s);
+        // Selecting an account opens the details pane.
+        window.selectIndex(1);
+        QTRY_VERIFY(details->isVisible());
     }
 
     void hiddenPersonalInfoMasksTheTable()
@@ -397,11 +450,11 @@ private Q_SLOTS:
 
         // Delete all: a wrong confirmation deletes nothing; DELETE clears the pool.
         answerNextDialog(u"OK"_s, false, u"delete"_s);
-        window.findChild<QPushButton *>(u"deleteAll"_s)->click();
+        window.findChild<QAction *>(u"deleteAll"_s)->trigger();
         QTest::qWait(100);
         QCOMPARE(pool().accounts.size(), 2);
         answerNextDialog(u"OK"_s, false, u"DELETE"_s);
-        window.findChild<QPushButton *>(u"deleteAll"_s)->click();
+        window.findChild<QAction *>(u"deleteAll"_s)->trigger();
         QTRY_COMPARE(pool().accounts.size(), 0);
     }
 
@@ -788,9 +841,19 @@ private Q_SLOTS:
         QVERIFY2(found > 5, "the exhausted stretch of account 2 is drawn in the danger tone");
         int serving = 0;
         for (int x = 60; x < 790; ++x)
-            if (near(image.pixelColor(x, 28 + 11), Theme::instance().tone(Tone::Accent)))
+            if (near(image.pixelColor(x, 28 + 11), Theme::instance().tone(Tone::InUse)))
                 ++serving;
         QVERIFY2(serving > 5, "account 1 is drawn in use");
+        // In use, usable and waiting never share a colour, whatever the accent.
+        for (const QString &accent : {u"green"_s, u"cyan"_s, u"blue"_s, u"yellow"_s}) {
+            ThemeSettings t;
+            t.accent = accent;
+            Theme::instance().apply(t);
+            const QColor inUse = Theme::instance().tone(Tone::InUse);
+            for (Tone other : {Tone::Success, Tone::Warning, Tone::Danger})
+                QVERIFY2(!near(inUse, Theme::instance().tone(other)), qPrintable(accent));
+        }
+        Theme::instance().apply(ThemeSettings());
 
         ForecastWindow window;
         window.setView(v);

@@ -109,6 +109,7 @@ private:
     void updateDetails();
     void updateBanners();
     void updateStatus();
+    void updateSaved();
     void updateTitle();
     void updateFlagged();
     void saveState();
