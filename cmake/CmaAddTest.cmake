@@ -6,6 +6,8 @@ function(cma_add_test name)
     cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LABELS;LIBS;WRAPPER" ${ARGN})
     add_executable(${name} ${T_SOURCES})
     target_link_libraries(${name} PRIVATE cma_common cma_testsupport Qt6::Test ${T_LIBS})
+    # Test data by absolute path: QFINDTESTDATA leans on __FILE__, which a compiler cache may make relative.
+    target_compile_definitions(${name} PRIVATE CMA_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()

@@ -11,7 +11,7 @@ namespace cma {
 
 class JsonWriter;
 
-/// A workspace a login can act as (storage.md §4.2 `workspaces`).
+/// A workspace a login can act as (docs/storage.md §4.2 `workspaces`).
 struct Workspace
 {
     QString id;
@@ -22,7 +22,7 @@ struct Workspace
     QJsonObject extra;
 };
 
-/// One saved account, field for field as storage.md §4.2 defines the V3 record. Optional fields
+/// One saved account, field for field as docs/storage.md §4.2 defines the V3 record. Optional fields
 /// are std::optional so that "absent" survives a round trip; keys we do not know are kept in
 /// `extra` and written back.
 struct Account
@@ -54,7 +54,7 @@ struct Account
     QJsonObject extra;
     /// Not stored: the keychain item id this record's secrets belong to (from its marker). Kept
     /// when a re-login replaces the marker with fresh plaintext tokens, so the next save writes
-    /// them into the same item (storage.md §5.2).
+    /// them into the same item (docs/storage.md §5.2).
     QString secretId;
 
     bool isEnabled() const { return enabled.value_or(true); }
@@ -67,14 +67,14 @@ struct Account
     /// Streams the record (the pool serialiser's fast path), keys in the reference's order.
     void writeJson(JsonWriter &writer) const;
 
-    // Identity keys (storage.md §4.4).
+    // Identity keys (docs/storage.md §4.4).
     QString accountIdKey() const;
     QString emailKey() const;
     QString refreshTokenKey() const;
     QString trackerKey() const;
 };
 
-/// The account pool file (storage.md §4.1).
+/// The account pool file (docs/storage.md §4.1).
 struct AccountPool
 {
     static constexpr int kVersion = 3;
@@ -100,7 +100,7 @@ struct AccountPool
 /// Order of keys when writing, so files read like the reference's.
 const QStringList &poolKeyOrder();
 
-/// `Account <n> (<accountLabel>, [<workspace>], <email>, id:<last 6>)` (cli.md §2).
+/// `Account <n> (<accountLabel>, [<workspace>], <email>, id:<last 6>)` (docs/cli.md §2).
 QString accountLabelText(const Account &account, int number, bool redact = false);
 
 } // namespace cma

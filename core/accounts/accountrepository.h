@@ -10,7 +10,7 @@ namespace cma {
 
 class SettingsStore;
 
-/// Where token secrets live (storage.md §5).
+/// Where token secrets live (docs/storage.md §5).
 enum class SecretMode
 {
     Keychain,
@@ -58,7 +58,7 @@ public:
     Result<LoadedPool> load() const;
 
     /// Legacy pools merged into this one on every load and update, never written
-    /// (a project's in-repository `.codex/` pool, storage.md §11).
+    /// (a project's in-repository `.codex/` pool, docs/storage.md §11).
     void setLegacyPools(const QStringList &paths) { m_legacyPools = paths; }
     Result<LoadedPool> update(const PoolStore::Mutation &mutate) const;
 
@@ -94,7 +94,7 @@ private:
 };
 
 /// Our files that still hold a refresh token in plaintext: the pool, its backups and journal, the
-/// flagged file and its backups, and named backups in the reference's format (storage.md §5, §14).
+/// flagged file and its backups, and named backups in the reference's format (docs/storage.md §5, §14).
 QStringList plaintextTokenFiles(const StoragePaths &paths);
 
 } // namespace cma

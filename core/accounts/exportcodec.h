@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// The export formats of storage.md §14.
+/// The export formats of docs/storage.md §14.
 class ExportCodec
 {
 public:

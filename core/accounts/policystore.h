@@ -9,7 +9,7 @@
 
 namespace cma {
 
-/// One entry of `account-policies.json` (storage.md §9).
+/// One entry of `account-policies.json` (docs/storage.md §9).
 struct AccountPolicy
 {
     QString accountKey;

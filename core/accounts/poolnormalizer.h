@@ -18,12 +18,12 @@ struct NormalizedPool
     QStringList discardedMarkers;
 };
 
-/// The load-time rules of storage.md §4.3–4.6: validation, V1→V3 migration, dropping records
+/// The load-time rules of docs/storage.md §4.3–4.6: validation, V1→V3 migration, dropping records
 /// without a refresh token, de-duplication by identity, and re-resolving the selection and pin by
 /// identity. A `version` other than 1 or 3, a non-object, or no `accounts` array is an error.
 Result<NormalizedPool> normalizePool(const QJsonValue &root, qint64 nowMs);
 
-/// The matcher of storage.md §4.5: the index in \a records of the record that is the same
+/// The matcher of docs/storage.md §4.5: the index in \a records of the record that is the same
 /// account as \a candidate, or -1. \a allowIdOnly enables the account-id-only tier (used only to
 /// re-resolve selection indexes).
 int findMatchingAccount(const QList<Account> &records, const Account &candidate, bool allowIdOnly = false);
@@ -53,11 +53,11 @@ enum class UpsertOutcome
 /// added time and everything else stay. Returns the outcome and the record's index.
 std::pair<UpsertOutcome, int> upsertAccount(AccountPool &pool, const Account &incoming);
 
-/// Moves the record at \a from to \a to (manual order, ui.md §5). Every index that points at a
+/// Moves the record at \a from to \a to (manual order, docs/ui.md §5). Every index that points at a
 /// record (active, per family, pinned) follows its record. False when an index is out of range.
 bool moveAccount(AccountPool &pool, int from, int to);
 
-/// True when every record looks like a test fixture (storage.md §4.3, synthetic-fixture guard).
+/// True when every record looks like a test fixture (docs/storage.md §4.3, synthetic-fixture guard).
 bool isSyntheticFixture(const AccountPool &pool);
 
 /// True when \a value is a keychain marker `cma-keychain:v1:<32 hex>`.

@@ -142,7 +142,7 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal, Q
     if (doc.isNull())
         return makeError(ErrorCode::StorageUnreadable, u"%1: %2"_s.arg(file, describeParseError(content, error)));
     if (m_kind == Kind::Flagged) {
-        // storage.md §6: any other version is empty; records need a refresh token; one per token.
+        // docs/storage.md §6: any other version is empty; records need a refresh token; one per token.
         LoadedPool loaded;
         loaded.source = file;
         const QJsonObject o = doc.object();
@@ -172,7 +172,7 @@ Result<LoadedPool> PoolStore::readCandidate(const QString &file, bool journal, Q
     }
     const QJsonValue version = doc.object().value(u"version"_s);
     if (version.isDouble() && version.toDouble() > AccountPool::kVersion) {
-        // Newer than we understand: show what we can, never write (storage.md §1 rule 4).
+        // Newer than we understand: show what we can, never write (docs/storage.md §1 rule 4).
         QJsonObject asV3 = doc.object();
         asV3.insert(u"version"_s, AccountPool::kVersion);
         LoadedPool loaded;

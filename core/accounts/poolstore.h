@@ -11,7 +11,7 @@
 
 namespace cma {
 
-/// Storage health states (storage.md §10.5).
+/// Storage health states (docs/storage.md §10.5).
 enum class StorageHealth
 {
     Healthy,
@@ -52,7 +52,7 @@ struct LoadedPool
     bool readOnly() const { return health == StorageHealth::ReadOnly; }
 };
 
-/// Reads and writes one pool file P (global or project) exactly as storage.md §10 specifies:
+/// Reads and writes one pool file P (global or project) exactly as docs/storage.md §10 specifies:
 /// every read-modify-write under `openai-codex-accounts.lock` (flock, 10 s budget), a
 /// compare-and-swap against writers that take no lock (the reference), backup rotation, the
 /// `.wal` journal, temp + fsync + rename + directory fsync, the reset marker, and the recovery
@@ -60,7 +60,7 @@ struct LoadedPool
 class PoolStore
 {
 public:
-    /// The pool, or the flagged-accounts file (storage.md §6), which shares the record format,
+    /// The pool, or the flagged-accounts file (docs/storage.md §6), which shares the record format,
     /// backups and reset marker but is `{"version":1,"accounts":[…]}` and never "corrupt" on an
     /// unknown version (it is then empty).
     enum class Kind
@@ -92,7 +92,7 @@ public:
     /// Every recovery file of this pool (journal and backup candidates), for secret conversions.
     QStringList recoveryFiles() const;
 
-    /// The intentional clear (storage.md §10.4): reset marker first, then P, the journal and
+    /// The intentional clear (docs/storage.md §10.4): reset marker first, then P, the journal and
     /// every backup candidate. Returns the keychain markers the cleared pool held.
     Result<QStringList> clearAll() const;
 
@@ -101,7 +101,7 @@ public:
 
 private:
     Result<LoadedPool> loadImpl(bool locked) const;
-    /// storage.md §6: the legacy `openai-codex-blocked-accounts.json` next to a flagged file is
+    /// docs/storage.md §6: the legacy `openai-codex-blocked-accounts.json` next to a flagged file is
     /// merged into it on first load and then deleted (left in place when it cannot be read).
     void migrateLegacyFlagged() const;
     Status save(const AccountPool &pool, const FileFingerprint &expected, bool rotateCurrent) const;

@@ -5,7 +5,7 @@
 
 namespace cma {
 
-/// Per-project pools (storage.md §11): where a project's root is, which repository a git worktree
+/// Per-project pools (docs/storage.md §11): where a project's root is, which repository a git worktree
 /// belongs to, and the key of its pool folder.
 class ProjectScope
 {

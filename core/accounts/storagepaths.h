@@ -5,7 +5,7 @@
 
 namespace cma {
 
-/// Where our files live (storage.md §2) and where Codex's live (protocol.md §5.1). Resolved once
+/// Where our files live (docs/storage.md §2) and where Codex's live (docs/protocol.md §5.1). Resolved once
 /// at start-up; probing never creates a directory.
 struct StoragePaths
 {

@@ -13,7 +13,7 @@ class HttpServer;
 struct HttpServerRequest;
 class HttpResponder;
 
-/// The OAuth loopback callback server (protocol.md §1.3).
+/// The OAuth loopback callback server (docs/protocol.md §1.3).
 ///
 ///   bind 127.0.0.1:1455 ──busy──▶ GET /cancel to the holder ──▶ retry every 200 ms ×10
 ///        │                                                          │ still busy

@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// Reading JWT claims (protocol.md §4). Decode only, never verify: this product is not a relying
+/// Reading JWT claims (docs/protocol.md §4). Decode only, never verify: this product is not a relying
 /// party.
 namespace jwt {
 
@@ -28,7 +28,7 @@ std::optional<qint64> numericClaim(const QJsonObject &payload, const QString &na
 
 } // namespace jwt
 
-/// What the tokens of one sign-in say about the account (protocol.md §4.2).
+/// What the tokens of one sign-in say about the account (docs/protocol.md §4.2).
 struct TokenIdentity
 {
     QString email;

@@ -14,7 +14,7 @@ namespace cma {
 
 class CallbackServer;
 
-/// How the authorization code arrived (cli.md `login` JSON `method`).
+/// How the authorization code arrived (docs/cli.md `login` JSON `method`).
 enum class LoginMethod
 {
     Browser,
@@ -30,15 +30,15 @@ struct LoginResult
     LoginMethod method = LoginMethod::Browser;
 };
 
-/// Parses a pasted redirect (protocol.md §1.6): a full URL (query, else fragment), `code#state`,
+/// Parses a pasted redirect (docs/protocol.md §1.6): a full URL (query, else fragment), `code#state`,
 /// or `code=…&state=…` with an optional leading `?`.
 Result<QPair<QString, QString>> parsePastedRedirect(const QString &text);
 
-/// The pool record for a fresh sign-in (protocol.md §1.4, §4): identity from the claims,
+/// The pool record for a fresh sign-in (docs/protocol.md §1.4, §4): identity from the claims,
 /// `lastRefresh` = when the token endpoint answered. No ChatGPT account id → an error.
 Result<Account> accountFromLogin(const TokenResponse &tokens, const QString &orgOverride = {});
 
-/// One browser sign-in attempt (protocol.md §1): PKCE secrets, the loopback callback server, the
+/// One browser sign-in attempt (docs/protocol.md §1): PKCE secrets, the loopback callback server, the
 /// authorize URL, and manual pastes, whichever delivers a valid code first. 300 s to wait for
 /// the callback; after that only pastes are accepted until cancel(). The same flow serves the
 /// CLI and the GUI dialog; opening the browser is the caller's (a seam).
@@ -86,7 +86,7 @@ private:
     bool m_successPageDone = false;
 };
 
-/// Device-code sign-in (protocol.md §2): request a code, show it, poll until approved, exchange.
+/// Device-code sign-in (docs/protocol.md §2): request a code, show it, poll until approved, exchange.
 class DeviceLogin : public QObject
 {
     Q_OBJECT

@@ -10,7 +10,7 @@ namespace cma {
 
 class AppContext;
 
-/// A workspace the sign-in may act as (the id token's `organizations`, protocol.md §1.2 asks for
+/// A workspace the sign-in may act as (the id token's `organizations`, docs/protocol.md §1.2 asks for
 /// them with `id_token_add_organizations=true`).
 struct WorkspaceCandidate
 {

@@ -7,7 +7,7 @@
 
 namespace cma {
 
-/// One sign-in attempt's secrets (protocol.md §1.1): a 64-byte verifier (86 base64url chars), its
+/// One sign-in attempt's secrets (docs/protocol.md §1.1): a 64-byte verifier (86 base64url chars), its
 /// S256 challenge (43 chars), and a 32-byte state (43 chars), from the system CSPRNG. They live
 /// for the whole attempt, also after the callback server stops (manual paste).
 struct PkceSecrets

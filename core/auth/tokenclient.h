@@ -20,7 +20,7 @@ struct TokenResponse
     qint64 receivedAtMs = 0;
 };
 
-/// The outcome of one refresh: tokens, or a failure classified by protocol.md §3.4.
+/// The outcome of one refresh: tokens, or a failure classified by docs/protocol.md §3.4.
 struct RefreshOutcome
 {
     std::optional<TokenResponse> tokens;
@@ -44,21 +44,21 @@ public:
     using ExchangeCallback = std::function<void(Result<TokenResponse>)>;
     using RefreshCallback = std::function<void(RefreshOutcome)>;
 
-    /// POST {issuer}/oauth/token, grant authorization_code (protocol.md §1.4). All three tokens are
+    /// POST {issuer}/oauth/token, grant authorization_code (docs/protocol.md §1.4). All three tokens are
     /// required ("token response missing fields").
     void exchangeCode(const QString &code, const QString &verifier, const QString &redirectUri, QObject *context,
                       ExchangeCallback done);
     Result<TokenResponse> exchangeCodeBlocking(const QString &code, const QString &verifier,
                                                const QString &redirectUri);
 
-    /// POST {issuer}/oauth/token with the JSON body of protocol.md §3.2.
+    /// POST {issuer}/oauth/token with the JSON body of docs/protocol.md §3.2.
     void refresh(const QString &refreshToken, const QString &reason, QObject *context, RefreshCallback done);
     RefreshOutcome refreshBlocking(const QString &refreshToken, const QString &reason);
 
     /// POST {issuer}/oauth/revoke; only on the user's explicit request. True on a 2xx.
     bool revokeBlocking(const QString &refreshToken);
 
-    /// The detail of a failed token response (protocol.md §1.4).
+    /// The detail of a failed token response (docs/protocol.md §1.4).
     static QString failureDetail(const HttpResult &result);
     /// The error code in a JSON error body (error.code, error as string, or top-level code).
     static QString errorCode(const QByteArray &body);

@@ -269,7 +269,7 @@ int CliApp::run(QStringList args)
         return usageError(spec->name,
                           u"%1 takes no arguments (got %2)"_s.arg(spec->name, parsed->positional.join(u' ')), json);
 
-    // Configuration errors stop every command, read-only ones included (cli.md §2).
+    // Configuration errors stop every command, read-only ones included (docs/cli.md §2).
     Result<Endpoints> endpoints = Endpoints::fromEnvironment(m_env);
     if (!endpoints)
         return usageError(spec->name, endpoints.error().message, json);

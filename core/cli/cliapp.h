@@ -60,7 +60,7 @@ private:
 using CommandHandler = std::function<int(CommandContext &)>;
 
 /// The headless command line: parses argv against the command table, checks the environment
-/// (protocol.md §9.2) before any command runs, and dispatches.
+/// (docs/protocol.md §9.2) before any command runs, and dispatches.
 class CliApp
 {
 public:
@@ -77,7 +77,7 @@ public:
     /// Runs on every AppContext a command builds (tests replace the keychain here).
     void setContextSetup(CommandContext::Setup setup) { m_setup = std::move(setup); }
 
-    /// True when argv (without the program name) asks for the headless mode (cli.md §1).
+    /// True when argv (without the program name) asks for the headless mode (docs/cli.md §1).
     static bool wantsCli(const QStringList &args);
 
 private:

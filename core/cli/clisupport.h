@@ -32,10 +32,10 @@ QList<AccountFacts> gatherFacts(AppContext &app, const AccountPool &pool, bool c
 /// The plan: the quota reading's, else the id_token's claim; empty when unknown.
 QString planOf(const Account &account, const AccountFacts &facts);
 
-/// Status markers of cli.md §4, in order.
+/// Status markers of docs/cli.md §4, in order.
 QStringList markersFor(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now);
 
-/// The account object of cli.md §2.
+/// The account object of docs/cli.md §2.
 QJsonObject accountObject(const AccountPool &pool, int index, const AccountFacts &facts, qint64 now, bool redact);
 
 /// A short text label: `Account 2 (bob@example.com)`.

@@ -1,4 +1,4 @@
-// doctor [--fix [--dry-run]] (cli.md).
+// doctor [--fix [--dry-run]] (docs/cli.md §5 `doctor`).
 
 #include "accounts/poolnormalizer.h"
 #include "auth/jwt.h"

@@ -1,4 +1,4 @@
-// check, fix, doctor, verify-flagged (cli.md).
+// check, fix, doctor, verify-flagged (docs/cli.md §5).
 
 #include "accounts/poolnormalizer.h"
 #include "auth/jwt.h"

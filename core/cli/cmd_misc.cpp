@@ -351,7 +351,7 @@ int runVerifyFlagged(CommandContext &ctx)
     }
     int restored = 0;
     if (restore && !healthy.isEmpty()) {
-        // Pool first, then the flagged file (storage.md §6); the pool lock is taken first.
+        // Pool first, then the flagged file (docs/storage.md §6); the pool lock is taken first.
         Result<LoadedPool> saved = app.repository(true).update([&](AccountPool &p) {
             for (const Account &a : std::as_const(healthy))
                 upsertAccount(p, a);

@@ -1,4 +1,4 @@
-// quota, forecast, best (cli.md; forecast.md).
+// quota, forecast, best (docs/cli.md §5; docs/forecast.md).
 
 #include "auth/jwt.h"
 #include "cli/clisupport.h"

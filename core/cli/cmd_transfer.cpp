@@ -1,4 +1,4 @@
-// export and import (storage.md §14, cli.md `export`, `import`).
+// export and import (docs/storage.md §14, docs/cli.md `export`, `import`).
 
 #include "accounts/exportcodec.h"
 #include "accounts/poolnormalizer.h"

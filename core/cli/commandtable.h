@@ -26,7 +26,7 @@ struct CommandSpec
     QList<OptionSpec> options;
 };
 
-/// Options every command accepts (cli.md §5).
+/// Options every command accepts (docs/cli.md §5).
 const QList<OptionSpec> &globalOptions();
 
 /// Every command, in the order `--help` lists them.

@@ -20,7 +20,7 @@ public:
     virtual QString readLine() = 0;
     /// A line read without echo (passphrases); a null QString at end of input.
     virtual QString readSecretLine() = 0;
-    /// True when both stdin and stdout are terminals and no non-interactive marker is set (cli.md §2).
+    /// True when both stdin and stdout are terminals and no non-interactive marker is set (docs/cli.md §2).
     virtual bool isInteractive() const = 0;
     virtual bool colorEnabled() const = 0;
     /// Delivers input lines as they arrive, without blocking the event loop (login pastes).

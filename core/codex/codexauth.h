@@ -11,7 +11,7 @@ class AccountRepository;
 struct TokenSet;
 
 /// The credentials in Codex's `auth.json` (or its keyring item), as the official CLI reads them
-/// (protocol.md §5.2).
+/// (docs/protocol.md §5.2).
 struct CodexAuth
 {
     QString authMode;
@@ -31,10 +31,10 @@ struct CodexAuth
     static Result<CodexAuth> parse(const QByteArray &json);
     static Result<CodexAuth> readFile(const QString &path);
 
-    /// The pool index of the account these credentials belong to (protocol.md §5.5: same
+    /// The pool index of the account these credentials belong to (docs/protocol.md §5.5: same
     /// account id, and the id_token's user id or email matches), or -1.
     int findInPool(const AccountPool &pool) const;
-    /// protocol.md §5.5: these credentials replace \a pooled's: a later `last_refresh` and other
+    /// docs/protocol.md §5.5: these credentials replace \a pooled's: a later `last_refresh` and other
     /// tokens than \a pooledTokens (when they could be read).
     bool supersedes(const Account &pooled, const TokenSet *pooledTokens) const;
 
@@ -42,7 +42,7 @@ struct CodexAuth
     static std::optional<qint64> parseTimestamp(const QString &text);
 };
 
-/// Adoption (protocol.md §5.5): stores \a live's tokens (with their expiry and `last_refresh`)
+/// Adoption (docs/protocol.md §5.5): stores \a live's tokens (with their expiry and `last_refresh`)
 /// into the pool record of \a identity and clears any invalidation. Returns the updated record;
 /// NotFound when the record is no longer in the pool.
 Result<Account> adoptLiveTokens(AccountRepository &repo, const Account &identity, const CodexAuth &live);

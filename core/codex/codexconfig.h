@@ -6,7 +6,7 @@
 
 namespace cma {
 
-/// What this product needs from Codex's `config.toml` (protocol.md §5.6).
+/// What this product needs from Codex's `config.toml` (docs/protocol.md §5.6).
 struct CodexConfig
 {
     bool exists = false;
@@ -23,7 +23,7 @@ struct CodexConfig
     static Result<CodexConfig> read(const QString &path);
     static Result<CodexConfig> parse(const QString &text);
 
-    /// Why a switch to \a accountId cannot work with this configuration, or empty (protocol.md
+    /// Why a switch to \a accountId cannot work with this configuration, or empty (docs/protocol.md
     /// §5.6–5.7, §8.4).
     QString switchBlocker(const QString &accountId, bool onWindows = false) const;
 

@@ -7,7 +7,7 @@
 
 namespace cma {
 
-/// The Secret Service item the official Codex CLI uses in `keyring`/`auto` mode (protocol.md
+/// The Secret Service item the official Codex CLI uses in `keyring`/`auto` mode (docs/protocol.md
 /// §5.7): service `Codex Auth`, username `cli|<first 16 hex of SHA-256 of the canonical
 /// CODEX_HOME>`, target `default`, application `rust-keyring`, generic schema, default collection.
 /// The secret is the auth.json object as compact JSON.

@@ -9,7 +9,7 @@
 
 namespace cma {
 
-/// What we put into Codex's live credentials (protocol.md §5.3).
+/// What we put into Codex's live credentials (docs/protocol.md §5.3).
 struct LiveCredentials
 {
     QString idToken;
@@ -21,7 +21,7 @@ struct LiveCredentials
 
 /// Codex's live credentials: `$CODEX_HOME/auth.json` and, in keyring/auto mode, its keyring item.
 ///
-/// Writes follow the official CLI's protocol (protocol.md §5.4): `auth.lock` (flock, polled every
+/// Writes follow the official CLI's protocol (docs/protocol.md §5.4): `auth.lock` (flock, polled every
 /// 50 ms for 10 s) → read the live credentials and let the caller adopt newer tokens →
 /// `auth.json.lock` (2 s) → `.auth-XXXXXX` (O_EXCL, 0600) → write, fsync → rename(2), directory
 /// fsync → read back and verify → keyring item. Lock order with ours: lease → auth.lock → pool lock.
@@ -42,7 +42,7 @@ public:
     /// present), else auth.json. Nullopt when Codex holds none.
     Result<std::optional<CodexAuth>> readLive(const CodexConfig &config) const;
 
-    /// Called under auth.lock with what Codex holds now, before we write (adoption, protocol.md
+    /// Called under auth.lock with what Codex holds now, before we write (adoption, docs/protocol.md
     /// §5.5). An error aborts the write.
     using Adopt = std::function<Status(const std::optional<CodexAuth> &live)>;
 

@@ -156,7 +156,7 @@ int CodexShim::run(const QStringList &args, const QString &self, cli::Console &c
         return app.run(rest);
     }
 
-    // The login guard (protocol.md §8.1): never let the official login/logout revoke a pooled account.
+    // The login guard (docs/protocol.md §8.1): never let the official login/logout revoke a pooled account.
     QString verb;
     for (const QString &a : args) {
         if (!a.startsWith(u'-')) {

@@ -11,9 +11,9 @@ namespace cli {
 class Console;
 }
 
-/// The executable under the name `codex` (cli.md §1.1):
+/// The executable under the name `codex` (docs/cli.md §1.1):
 ///  * `codex auth …` (also `multi auth`, `multi-auth`, `multiauth`) runs our CLI;
-///  * `codex login` / `codex logout` over a pooled live account are guarded (protocol.md §8.1):
+///  * `codex login` / `codex logout` over a pooled live account are guarded (docs/protocol.md §8.1):
 ///    login runs our login with --activate, logout signs Codex out locally without revoking;
 ///  * everything else is exec'd unchanged on the official CLI, so its exit code is ours.
 class CodexShim

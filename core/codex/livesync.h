@@ -10,7 +10,7 @@ namespace cma {
 
 class AppContext;
 
-/// Live sync (runtime.md §4): watches the storage root (pool, settings, quota cache, policies,
+/// Live sync (docs/runtime.md §4): watches the storage root (pool, settings, quota cache, policies,
 /// flagged file) and Codex's home (auth.json, config.toml) with directory and file watches plus an
 /// mtime + size + hash poll, debounced and single-flight, and reconciles Codex's live credentials:
 ///   same pooled account, newer tokens  → adopted into the pool;

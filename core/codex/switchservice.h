@@ -30,7 +30,7 @@ struct SwitchResult
     QStringList notices;
 };
 
-/// Makes a pool account Codex's current account (cli.md `switch`; protocol.md §5, §8):
+/// Makes a pool account Codex's current account (docs/cli.md `switch`; docs/protocol.md §5, §8):
 ///  1. Codex's configuration must allow it (store mode, forced login method or workspace);
 ///  2. a ChatGPT login Codex holds that is not pooled is added first, so no login is ever lost;
 ///  3. the target's token is refreshed when due, and once whatever its expiry when its id_token is
@@ -52,7 +52,7 @@ private:
     AppContext &m_app;
 };
 
-/// Environment variables that make a switch invisible to Codex (protocol.md §5.8).
+/// Environment variables that make a switch invisible to Codex (docs/protocol.md §5.8).
 QStringList overridingEnvironment(const QProcessEnvironment &env);
 
 } // namespace cma

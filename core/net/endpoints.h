@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// Every URL the product calls, with the environment overrides of protocol.md §9.
+/// Every URL the product calls, with the environment overrides of docs/protocol.md §9.
 ///
 /// `CODEX_MULTI_AUTH_ISSUER` moves every issuer route, `CODEX_MULTI_AUTH_CHATGPT_BASE_URL` the
 /// backend. `http://` is accepted only for loopback hosts. With any override set, `CODEX_HOME`
@@ -46,10 +46,10 @@ public:
     QUrl deviceTokenUrl() const;
     QUrl devicePageUrl() const;
     QString deviceRedirectUri() const;
-    /// The usage URL by the official rule of protocol.md §6.1.
+    /// The usage URL by the official rule of docs/protocol.md §6.1.
     QUrl usageUrl() const;
 
-    /// `codex_cli_rs/0.169.0 (<OS> <version>; <arch>) unknown`, as protocol.md §0 specifies.
+    /// `codex_cli_rs/0.169.0 (<OS> <version>; <arch>) unknown`, as docs/protocol.md §0 specifies.
     static QByteArray userAgent();
 
     /// Validates one base URL: http only for loopback hosts, https otherwise.

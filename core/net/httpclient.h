@@ -19,7 +19,7 @@ struct HttpRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    /// Whole-request deadline, connect included (protocol.md §0: 30 s).
+    /// Whole-request deadline, connect included (docs/protocol.md §0: 30 s).
     int timeoutMs = 30000;
 };
 

@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// A refresh attempt that failed (forecast.md §1, §2).
+/// A refresh attempt that failed (docs/forecast.md §1, §2).
 struct RefreshFailure
 {
     QString reason; ///< http_error, invalid_response, network_error, missing_refresh, timeout, unknown
@@ -16,12 +16,12 @@ struct RefreshFailure
     QString message;
     QString errorCode; ///< error code from the body, when known (refresh_token_reused, invalid_grant…)
 
-    /// protocol.md §3.4 "permanent" (a superset of the reference's hard rule).
+    /// docs/protocol.md §3.4 "permanent" (a superset of the reference's hard rule).
     bool isHard() const;
     QString detail() const;
 };
 
-/// A fresh usage reading taken during this evaluation (forecast.md §5).
+/// A fresh usage reading taken during this evaluation (docs/forecast.md §5).
 struct LiveQuota
 {
     int status = 200;
@@ -89,7 +89,7 @@ struct ForecastSummary
     int total = 0, ready = 0, delayed = 0, unavailable = 0, highRisk = 0;
 };
 
-/// forecast.md §3–4: per-account readiness and risk, then the recommendation. For identical
+/// docs/forecast.md §3–4: per-account readiness and risk, then the recommendation. For identical
 /// inputs the scores, levels, waits and recommendation equal the reference's.
 struct ForecastOptions
 {
@@ -122,15 +122,15 @@ public:
     static QString waitText(qint64 ms);
 };
 
-/// The single status badge of forecast.md §6 (UI and ready-first order).
+/// The single status badge of docs/forecast.md §6 (UI and ready-first order).
 QString statusBadge(const Account &account, bool isCurrent, const std::optional<QuotaEntry> &quota, qint64 now,
                     const ForecastInput &input = {});
 
-/// Ready-first order (forecast.md §6): pool indexes sorted.
+/// Ready-first order (docs/forecast.md §6): pool indexes sorted.
 QList<int> readyFirstOrder(const AccountPool &pool, const QList<std::optional<QuotaEntry>> &quota, qint64 now,
                            const QHash<int, ForecastInput> &inputs = {}, bool pinCurrentToTop = false);
 
-/// The running stored rate limit for a family (forecast.md §3.1 step 5); 0 when none.
+/// The running stored rate limit for a family (docs/forecast.md §3.1 step 5); 0 when none.
 qint64 storedRateLimitUntil(const Account &account, const QString &family, const QString &model, qint64 now);
 
 } // namespace cma

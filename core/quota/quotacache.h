@@ -17,14 +17,14 @@ struct QuotaWindow
     std::optional<qint64> resetAtMs;
 
     bool isEmpty() const { return !usedPercent && !windowMinutes && !resetAtMs; }
-    /// storage.md §7: raw usedPercent ≥ 100, unless its reset passed (or, without a reset, the
+    /// docs/storage.md §7: raw usedPercent ≥ 100, unless its reset passed (or, without a reset, the
     /// reading is older than the window).
     bool exhausted(qint64 updatedAt, qint64 nowMs) const;
     QJsonObject toJson() const;
     static QuotaWindow fromJson(const QJsonObject &o);
 };
 
-/// One cached reading (storage.md §7), in the format the reference reads.
+/// One cached reading (docs/storage.md §7), in the format the reference reads.
 struct QuotaEntry
 {
     qint64 updatedAt = 0;
@@ -42,7 +42,7 @@ struct QuotaEntry
     static std::optional<QuotaEntry> fromJson(const QJsonValue &value);
 };
 
-/// The keying rule of storage.md §7 for a whole pool, computed once (the rule counts ids and
+/// The keying rule of docs/storage.md §7 for a whole pool, computed once (the rule counts ids and
 /// emails across the pool, so asking it per account would be quadratic).
 class QuotaKeyIndex
 {
@@ -57,7 +57,7 @@ private:
     QHash<QString, QSet<QString>> m_emailIds;
 };
 
-/// `quota-cache.json`: readings by account id or by email (storage.md §7).
+/// `quota-cache.json`: readings by account id or by email (docs/storage.md §7).
 class QuotaCache
 {
 public:
@@ -95,8 +95,8 @@ private:
 } // namespace cma
 
 namespace cma {
-/// `5h`, `7d`, `90m` from a window length in minutes (protocol.md §6.4).
+/// `5h`, `7d`, `90m` from a window length in minutes (docs/protocol.md §6.4).
 QString windowLabel(int minutes);
-/// A reading is stale when older than max(2 × polling interval, 10 minutes) (runtime.md §6).
+/// A reading is stale when older than max(2 × polling interval, 10 minutes) (docs/runtime.md §6).
 bool isStaleReading(qint64 updatedAt, qint64 nowMs, qint64 pollIntervalMs = 300000);
 } // namespace cma

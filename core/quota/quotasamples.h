@@ -9,7 +9,7 @@
 
 namespace cma {
 
-/// Burn-rate samples (forecast.md §9.2): every successful quota reading appends
+/// Burn-rate samples (docs/forecast.md §9.2): every successful quota reading appends
 /// `[t, usedPercent, resetAtMs]` per account and window to `desktop/quota-samples.json`, kept 24 h
 /// and at most 500 per account and window, merged onto the latest file under its lock.
 ///

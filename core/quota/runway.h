@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// Pace of one window (forecast.md §9.1).
+/// Pace of one window (docs/forecast.md §9.1).
 struct Pace
 {
     bool visible = false;
@@ -23,7 +23,7 @@ struct Pace
 /// \a ratePerMs: a measured trailing rate, else the window average u/e is used.
 Pace computePace(const QuotaWindow &window, qint64 now, std::optional<double> ratePerMs = std::nullopt);
 
-/// One stretch of a participant's lane in the runway simulation (ui.md §6 Runway tab).
+/// One stretch of a participant's lane in the runway simulation (docs/ui.md §6 Runway tab).
 struct RunwaySegment
 {
     enum class Kind
@@ -38,7 +38,7 @@ struct RunwaySegment
     Kind kind = Kind::Usable;
 };
 
-/// The pool runway (forecast.md §9.3).
+/// The pool runway (docs/forecast.md §9.3).
 struct Runway
 {
     /// Per participant (pool index): its stretches from now to the 7-day horizon.
@@ -63,7 +63,7 @@ class QuotaSamples;
 
 /// Simulates the pool at the current burn rate from the quota cache and the forecast results
 /// (without live data). The burn rate is the trailing rate of \a samples when they have one
-/// (forecast.md §9.2), else the current account's window average.
+/// (docs/forecast.md §9.2), else the current account's window average.
 Runway computeRunway(const AccountPool &pool, const QList<AccountForecast> &forecast,
                      const QList<std::optional<QuotaEntry>> &quota, qint64 now, const QuotaSamples *samples = nullptr);
 

@@ -78,7 +78,7 @@ std::optional<QuotaEntry> UsageClient::parsePayload(const QByteArray &body, qint
     auto byLength = [](const RawWindow &a, const RawWindow &b) { return a.seconds < b.seconds; };
     std::sort(shortW.begin(), shortW.end(), byLength);
     std::sort(longW.begin(), longW.end(), byLength);
-    // Two of one class go in length order, the shorter in primary (storage.md §7).
+    // Two of one class go in length order, the shorter in primary (docs/storage.md §7).
     QList<RawWindow> ordered = shortW + longW;
     QuotaEntry e;
     e.updatedAt = fetchedAt;

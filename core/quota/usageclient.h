@@ -23,7 +23,7 @@ struct UsageReading
     std::optional<qint64> retryAfterSeconds;
 };
 
-/// Reads `/wham/usage` for accounts (protocol.md §6): up to 4 at once, 10 s each, the whole
+/// Reads `/wham/usage` for accounts (docs/protocol.md §6): up to 4 at once, 10 s each, the whole
 /// batch ended within 15 s; an entry younger than 60 s in the quota cache counts as a reading;
 /// a 401 adopts newer live tokens or refreshes (`unauthorized_recovery`) and retries once; a 403
 /// never refreshes. Successful readings go into `quota-cache.json`; failures leave it alone.
@@ -37,7 +37,7 @@ public:
     /// Parses a usage payload into a cache entry: windows by length (short → primary), 429 when
     /// `limit_reached`, plan, credits.
     static std::optional<QuotaEntry> parsePayload(const QByteArray &body, qint64 fetchedAtMs);
-    /// The GET of `/wham/usage` as the official CLI sends it (protocol.md §6).
+    /// The GET of `/wham/usage` as the official CLI sends it (docs/protocol.md §6).
     static HttpRequest request(const Endpoints &endpoints, const QString &accessToken, const QString &accountId,
                                int timeoutMs);
 

@@ -13,7 +13,7 @@ namespace cma {
 
 class AppContext;
 
-/// The refresh guardian of the tray process (runtime.md §2.2): keeps every account's access token
+/// The refresh guardian of the tray process (docs/runtime.md §2.2): keeps every account's access token
 /// fresh ahead of expiry, with the lead time, jitter, backoff and hard-failure rules there.
 ///
 /// It is a scheduler only: the pool comes from a reader, each refresh goes to an executor (in the
@@ -51,7 +51,7 @@ public:
 
     void setSettings(const Settings &settings) { m_settings = settings; }
     const Settings &settings() const { return m_settings; }
-    /// The live account never gets less than 900 s of lead (runtime.md §2.2).
+    /// The live account never gets less than 900 s of lead (docs/runtime.md §2.2).
     void setLiveAccountKey(const QString &trackerKey) { m_liveKey = trackerKey; }
     void setOnline(bool online);
     void setRandomSeed(quint32 seed) { m_rng.seed(seed); }

@@ -17,7 +17,7 @@ struct LeaseResult
     std::optional<qint64> expires;
 };
 
-/// The cross-process refresh lease of runtime.md §3, the protocol the reference uses too, so a
+/// The cross-process refresh lease of docs/runtime.md §3, the protocol the reference uses too, so a
 /// refresh by either never presents the same refresh token twice.
 ///
 ///   acquire(h = sha256(refresh token))

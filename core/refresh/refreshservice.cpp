@@ -274,7 +274,7 @@ RefreshReport RefreshService::refreshOnce(const RefreshRequest &request, int dep
                 (**live).refreshToken != tokens->refreshToken) {
                 Account after;
                 // Adopt it, then prove it with one usage call: our replay may have revoked the
-                // whole family, the newer set included (protocol.md §3.4).
+                // whole family, the newer set included (docs/protocol.md §3.4).
                 if (adoptLive(account, **live, &after)) {
                     const int status =
                         HttpClient::sendBlocking(

@@ -48,7 +48,7 @@ struct RefreshReport
     std::optional<RefreshFailure> failure;
 };
 
-/// One refresh (runtime.md §2.1, §2.4, §3; protocol.md §3.3):
+/// One refresh (docs/runtime.md §2.1, §2.4, §3; docs/protocol.md §3.3):
 ///   1. lease on SHA-256(refresh token): a follower adopts the published tokens;
 ///   2. re-read the record: a rotated token means someone refreshed — adopt, no request;
 ///   3. Codex's live account: under auth.lock adopt a newer set from Codex (stop if it is fresh);
@@ -64,12 +64,12 @@ public:
 
     RefreshReport refresh(const RefreshRequest &request);
 
-    /// Due by protocol.md §3.3: access expiry within \a leadMs, or, with no expiry known,
+    /// Due by docs/protocol.md §3.3: access expiry within \a leadMs, or, with no expiry known,
     /// 8 days since lastRefresh (or no lastRefresh at all).
     static bool isDue(const Account &account, const QString &accessToken, qint64 nowMs, qint64 leadMs);
     static std::optional<qint64> accessExpiry(const Account &account, const QString &accessToken);
 
-    /// protocol.md §5.5 for one record: does Codex's live set belong to it, and is it newer?
+    /// docs/protocol.md §5.5 for one record: does Codex's live set belong to it, and is it newer?
     static bool liveBelongsTo(const CodexAuth &live, const Account &account);
 
 private:

@@ -21,7 +21,7 @@ public:
     /// Removing a missing item is success.
     virtual Status remove(const QString &key) = 0;
 
-    /// Writes, reads back and deletes a test item (the first-start probe, storage.md §5.2).
+    /// Writes, reads back and deletes a test item (the first-start probe, docs/storage.md §5.2).
     Status probe();
 };
 

@@ -10,7 +10,7 @@ namespace cma {
 
 class SettingsStore;
 
-/// One setting: where it lives in settings.json, its type, default and bounds (ui.md §8). The one
+/// One setting: where it lives in settings.json, its type, default and bounds (docs/ui.md §8). The one
 /// table that `config`, the settings window and the services read.
 struct SettingKey
 {

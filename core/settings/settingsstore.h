@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// `settings.json` (storage.md §8): sections `dashboardDisplaySettings`, `pluginConfig` (shared
+/// `settings.json` (docs/storage.md §8): sections `dashboardDisplaySettings`, `pluginConfig` (shared
 /// with the reference) and `desktop` (ours). Writes replace only the keys we change and keep every
 /// other key and section.
 class SettingsStore

@@ -18,7 +18,7 @@ Status writeFileAtomically(const QString &path, const QByteArray &content, int m
 Result<QString> writeStagingFile(const QString &target, const QByteArray &content, int mode = 0600);
 Status commitStagingFile(const QString &staging, const QString &target);
 
-/// Reads a whole file; transient errors are retried (storage.md §13), "not found" is not.
+/// Reads a whole file; transient errors are retried (docs/storage.md §13), "not found" is not.
 /// A missing file gives ErrorCode::NotFound.
 Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes = 64 * 1024 * 1024);
 

@@ -11,7 +11,7 @@ namespace cma {
 QString redactSecrets(const QString &text);
 
 /// Email for display when personal information is hidden: first two characters of the local part,
-/// then `***@***.` and the top-level domain (cli.md §2, `--redact`).
+/// then `***@***.` and the top-level domain (docs/cli.md §2, `--redact`).
 QString maskEmail(const QString &email);
 
 /// Account id for display when redacted: only its last 6 characters.

@@ -8,7 +8,7 @@
 
 namespace cma {
 
-/// Stable error kinds. Each maps to one kebab-case code and one CLI exit code (cli.md §2, §3).
+/// Stable error kinds. Each maps to one kebab-case code and one CLI exit code (docs/cli.md §2, §3).
 enum class ErrorCode
 {
     Usage,

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace cma {
 
 namespace {
-/// The command line prints English weekdays (cli.md); the desktop app switches to its language.
+/// The command line prints English weekdays (docs/cli.md §2); the desktop app switches to its language.
 QLocale &timeLocale()
 {
     static QLocale locale = QLocale::c();

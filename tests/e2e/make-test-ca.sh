@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates a throw-away test CA and a server certificate for 127.0.0.1/localhost (protocol.md
+# Generates a throw-away test CA and a server certificate for 127.0.0.1/localhost (docs/protocol.md
 # §10.2), for the fake server's HTTPS listener. Never committed; made fresh for each run.
 set -eu
 dir="$1"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the files we write against the REAL official Codex CLI (protocol.md §10), talking only
+# Proves the files we write against the REAL official Codex CLI (docs/protocol.md §10), talking only
 # to the fake server over loopback HTTPS with a throw-away CA.
 set -eu
 bin="$1"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Keyring and auto credential stores (protocol.md §5.7) against the real Codex CLI and a real
+# Keyring and auto credential stores (docs/protocol.md §5.7) against the real Codex CLI and a real
 # gnome-keyring in a private D-Bus session (scripts/with-keyring).
 set -eu
 bin="$1"

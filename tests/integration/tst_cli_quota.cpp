@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace cma;
 
 // Quota, forecast, best, check, doctor, config and debug bundle against the fake server,
-// in-process (cli.md; forecast.md; protocol.md §6).
+// in-process (docs/cli.md; docs/forecast.md; docs/protocol.md §6).
 class TestCliQuota : public QObject
 {
     Q_OBJECT
@@ -94,7 +94,7 @@ private Q_SLOTS:
         QCOMPARE(entry[u"secondary"_s][u"windowMinutes"_s].toInt(), 10080);
         QVERIFY(entry[u"primary"_s][u"resetAtMs"_s].toDouble() > QDateTime::currentMSecsSinceEpoch());
         QVERIFY(c[u"byAccountId"_s][u"acc-carol"_s][u"primary"_s].toObject().isEmpty());
-        // Each reading is also a burn-rate sample (forecast.md §9.2), one per account and window.
+        // Each reading is also a burn-rate sample (docs/forecast.md §9.2), one per account and window.
         QFile samplesFile(h.dir() + u"/desktop/quota-samples.json"_s);
         QVERIFY(samplesFile.open(QIODevice::ReadOnly));
         QCOMPARE(samplesFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),

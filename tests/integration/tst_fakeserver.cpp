@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 using namespace cma;
 using cma::test::FakeOpenAiServer;
 
-// The fake OpenAI server's contract (protocol.md §9.3): every route, the single-use refresh token
+// The fake OpenAI server's contract (docs/protocol.md §9.3): every route, the single-use refresh token
 // rotation with family revocation on replay, and each fault mode.
 class TestFakeServer : public QObject
 {

@@ -15,7 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// Live sync (runtime.md §4): changes made by another process or by Codex arrive within 2 s and
+// Live sync (docs/runtime.md §4): changes made by another process or by Codex arrive within 2 s and
 // are reconciled without a restart.
 class TestLiveSync : public QObject
 {

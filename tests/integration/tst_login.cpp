@@ -16,7 +16,7 @@ using namespace cma;
 
 Q_DECLARE_METATYPE(cma::LoginResult)
 
-// Sign-in against the fake issuer (protocol.md §1–§4): browser, pasted URL, device code, every
+// Sign-in against the fake issuer (docs/protocol.md §1–§4): browser, pasted URL, device code, every
 // hostile input to the callback server, token-endpoint faults, the busy-port fallback, and the
 // CLI as a process with pastes on stdin.
 class TestLogin : public QObject
@@ -463,7 +463,7 @@ private Q_SLOTS:
                  u"cancelled"_s);
     }
 
-    // A script's sign-in with several workspaces and no --org takes the best candidate (cli.md login).
+    // A script's sign-in with several workspaces and no --org takes the best candidate (docs/cli.md login).
     void cliScriptTakesTheBestWorkspace()
     {
         const QJsonArray orgs{QJsonObject{{u"id"_s, u"org-home"_s}, {u"title"_s, u"Home"_s}},

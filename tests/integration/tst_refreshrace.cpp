@@ -15,7 +15,7 @@ using namespace cma;
 
 // The guardian (as the tray runs it) and four CLI processes refresh one pool of 20 expired
 // accounts at the same time: the fake server must see exactly one refresh per account and no
-// refresh token presented twice (runtime.md §3).
+// refresh token presented twice (docs/runtime.md §3).
 class TestRefreshRace : public QObject
 {
     Q_OBJECT

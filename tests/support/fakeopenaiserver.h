@@ -21,7 +21,7 @@ class HttpResponder;
 namespace cma::test {
 
 /// A fake of the OpenAI services this product and the official Codex CLI talk to
-/// (protocol.md §9.3): issuer (authorize, token with rotating single-use refresh tokens and family
+/// (docs/protocol.md §9.3): issuer (authorize, token with rotating single-use refresh tokens and family
 /// revocation, revoke, device code), backend (usage, accounts/check, responses as SSE), fault
 /// injection per route, a control API under /__fake/, and a log of every request.
 ///

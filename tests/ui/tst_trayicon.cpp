@@ -67,7 +67,7 @@ private Q_SLOTS:
 
     void exhaustedIsDangerEvenInMonochrome()
     {
-        // ui.md §2: a used-up window must be seen at a glance, whatever the colour option and
+        // docs/ui.md §2: a used-up window must be seen at a glance, whatever the colour option and
         // even when the reading is stale (dimmed).
         TrayIconState state;
         state.kind = TrayIconState::Kind::Meter;

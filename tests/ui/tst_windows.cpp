@@ -99,7 +99,7 @@ void answerNextDialog(const QString &button, bool tickCheckBox = false, const QS
 
 } // namespace
 
-// The windows of ui.md §5–§8 on the offscreen platform, over the real core: the models pass
+// The windows of docs/ui.md §5–§8 on the offscreen platform, over the real core: the models pass
 // QAbstractItemModelTester, actions change the pool through the CLI's code, the settings preview
 // and Cancel restore the exact palette, OK writes only changed keys, every login mode completes
 // against the fake issuer, and the runway timeline renders a scripted pool.

@@ -16,7 +16,7 @@ private:
     CliHarness h;
     QByteArray fixture()
     {
-        QFile f(QFINDTESTDATA(u"../data/reference-pool-v3.json"_s));
+        QFile f(QString::fromUtf8(CMA_TEST_DATA_DIR "/reference-pool-v3.json"));
         f.open(QIODevice::ReadOnly);
         return f.readAll();
     }
@@ -324,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(h.run({u"import"_s, tmp.filePath(u"missing.json"_s)}).code, 2);
         QCOMPARE(h.run({u"import"_s}).code, 2);
         const QByteArray before = h.readPool();
-        r = h.run({u"import"_s, QFINDTESTDATA(u"../data/reference-pool-v1.json"_s), u"--dry-run"_s});
+        r = h.run({u"import"_s, QString::fromUtf8(CMA_TEST_DATA_DIR "/reference-pool-v1.json"), u"--dry-run"_s});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith(u"Dry run: Imported 2"_s));
         QCOMPARE(h.readPool(), before);

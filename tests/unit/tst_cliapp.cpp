@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// The command line's parser, help, version and error conventions (cli.md §1–§3), in-process.
+// The command line's parser, help, version and error conventions (docs/cli.md §1–§3), in-process.
 class TestCliApp : public QObject
 {
     Q_OBJECT

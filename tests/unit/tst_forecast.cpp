@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// Golden cases for forecast.md §3–4: each expected value worked out by hand from the tables.
+// Golden cases for docs/forecast.md §3–4: each expected value worked out by hand from the tables.
 class TestForecast : public QObject
 {
     Q_OBJECT

@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// The load rules of storage.md §4.3–4.6, one table row per rule.
+// The load rules of docs/storage.md §4.3–4.6, one table row per rule.
 class TestPoolNormalizer : public QObject
 {
     Q_OBJECT
@@ -37,7 +37,7 @@ private:
     }
     static QJsonObject loadFixture(const QString &name)
     {
-        QFile f(QFINDTESTDATA(u"../data/"_s + name));
+        QFile f(QString::fromUtf8(CMA_TEST_DATA_DIR "/") + name);
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return QJsonDocument::fromJson(f.readAll()).object();

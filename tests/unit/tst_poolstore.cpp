@@ -15,7 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// The pool file on disk: saves, backups, journal, recovery, damage, locks (storage.md §10).
+// The pool file on disk: saves, backups, journal, recovery, damage, locks (docs/storage.md §10).
 class TestPoolStore : public QObject
 {
     Q_OBJECT
@@ -248,7 +248,7 @@ private Q_SLOTS:
 
     void v1IsMigratedWithBackup()
     {
-        QFile::copy(QFINDTESTDATA(u"../data/reference-pool-v1.json"_s), poolPath());
+        QFile::copy(QString::fromUtf8(CMA_TEST_DATA_DIR "/reference-pool-v1.json"), poolPath());
         PoolStore store(poolPath());
         QVERIFY(store.update([](AccountPool &) { return success(); }).ok());
         QCOMPARE(QJsonDocument::fromJson(read(poolPath())).object().value(u"version"_s).toInt(), 3);

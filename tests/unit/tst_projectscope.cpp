@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// Project pools (storage.md §11): roots, git worktree identity with the forged-pointer check,
+// Project pools (docs/storage.md §11): roots, git worktree identity with the forged-pointer check,
 // the Windows path rules, and the key.
 class TestProjectScope : public QObject
 {
@@ -157,7 +157,7 @@ private Q_SLOTS:
         h.wipe();
         QTemporaryDir project;
         QDir().mkpath(project.filePath(u".git"_s));
-        QFile fixture(QFINDTESTDATA(u"../data/reference-pool-v3.json"_s));
+        QFile fixture(QString::fromUtf8(CMA_TEST_DATA_DIR "/reference-pool-v3.json"));
         QVERIFY(fixture.open(QIODevice::ReadOnly));
         write(project.filePath(u".codex/openai-codex-accounts.json"_s), fixture.readAll());
         auto r = h.run({u"status"_s, u"--project"_s, project.path(), u"--json"_s});

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// 30 simulated days of the guardian (runtime.md §2.2) on a fake clock with scripted faults.
+// 30 simulated days of the guardian (docs/runtime.md §2.2) on a fake clock with scripted faults.
 class TestRefreshGuardian : public QObject
 {
     Q_OBJECT

@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace cma;
 
-// Tokens in the keychain and in the file (storage.md §5). Built twice: against an in-memory
+// Tokens in the keychain and in the file (docs/storage.md §5). Built twice: against an in-memory
 // store (label unit) and, with CMA_REAL_KEYRING, against a real gnome-keyring in a private D-Bus
 // session (label keyring).
 class TestSecrets : public QObject

@@ -6,7 +6,7 @@
 
 namespace cma::ui {
 
-/// The accounts table (ui.md §5): adapts the PoolView the tray process gathers; it never fetches.
+/// The accounts table (docs/ui.md §5): adapts the PoolView the tray process gathers; it never fetches.
 /// Rows are in pool order; a proxy sorts them (ready-first, manual, or by a clicked column).
 class AccountsModel : public QAbstractTableModel
 {

@@ -6,7 +6,7 @@
 
 namespace cma::ui {
 
-/// The forecast table (ui.md §6): account, availability, risk, wait and the first reason (every
+/// The forecast table (docs/ui.md §6): account, availability, risk, wait and the first reason (every
 /// reason when expanded, the CLI's `--explain`). Rows in recommendation order.
 class ForecastModel : public QAbstractTableModel
 {

@@ -18,14 +18,14 @@ class QuotaSamples;
 namespace cma::ui {
 
 /// Percent left of a window: nullopt without a reading, 100 once its reset time has passed
-/// (shown "refreshing…" until the next reading, ui.md §1).
+/// (shown "refreshing…" until the next reading, docs/ui.md §1).
 std::optional<double> quotaLeft(const QuotaWindow &window, qint64 now);
 
 /// The short name of an account in menus and windows: its label, else its email (masked when
 /// \a hidePersonalInfo), else `Account 3`.
 QString shortAccountLabel(const Account &account, int index, bool hidePersonalInfo);
 
-/// One problem account of the flagged file (ui.md §5).
+/// One problem account of the flagged file (docs/ui.md §5).
 struct FlaggedAccount
 {
     Account account;
@@ -77,17 +77,17 @@ public:
     QString accountId(int index) const;
     /// `resets 18:10 (in 2h 05m)` in the chosen style; empty without a reset time.
     QString resetText(const QuotaWindow &window) const;
-    /// The status badge of forecast.md §6 for a pool index.
+    /// The status badge of docs/forecast.md §6 for a pool index.
     QString badge(int index) const;
     /// `5-hour window, 64 percent left, resets at 18:10` (accessible descriptions).
     QString accessibleWindowText(const QuotaWindow &window) const;
 };
 
-/// The words shown for forecast.md's badge, availability and risk names (translated; the names
+/// The words shown for docs/forecast.md's badge, availability and risk names (translated; the names
 /// themselves stay as the CLI prints them).
 QString displayName(const QString &name);
 
-/// A badge's tone (ui.md §5: success, warning, danger, muted).
+/// A badge's tone (docs/ui.md §5: success, warning, danger, muted).
 Tone badgeTone(const QString &badge);
 
 /// The reference's last-used wording: `today`, `yesterday`, `3d ago`, `2w ago`, or a date.

@@ -14,7 +14,7 @@ class SettingsStore;
 
 namespace cma::ui {
 
-/// The settings window's model (ui.md §8): the values at open are the baseline, controls edit a
+/// The settings window's model (docs/ui.md §8): the values at open are the baseline, controls edit a
 /// draft, OK writes only the keys that differ from the baseline, merged onto the file as it is
 /// then. Keys set by an environment variable are read-only.
 class SettingsDraft

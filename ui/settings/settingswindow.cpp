@@ -37,7 +37,7 @@ namespace cma::ui {
 
 QList<SettingsWindow::Row> SettingsWindow::rows()
 {
-    // Page, key, label: every key of ui.md §8 that the desktop offers.
+    // Page, key, label: every key of docs/ui.md §8 that the desktop offers.
     const QString general = tr("General"), codex = tr("Codex"), list = tr("Account list"),
                   quota = tr("Quota and refresh"), token = tr("Token refresh"), notes = tr("Notifications"),
                   theme = tr("Color theme"), security = tr("Security and storage"), advanced = tr("Advanced");
@@ -267,7 +267,7 @@ QWidget *SettingsWindow::makeEditor(const SettingKey &key, QWidget *parent)
                         : key.key.contains(u"Percent"_s) ? tr(" %")
                         : name.endsWith(u"Minutes"_s)    ? tr(" min")
                                                          : QString());
-        // ui.md §8's steps equal each range's lower end (5 s, 30 s, 50 ms, 500 ms).
+        // docs/ui.md §8's steps equal each range's lower end (5 s, 30 s, 50 ms, 500 ms).
         spin->setSingleStep(int(std::max<qint64>(1, key.minimum / scale)));
         connect(spin, &QSpinBox::valueChanged, this, [this, name] { editorChanged(name); });
         editor = spin;
@@ -474,7 +474,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         warn->setWordWrap(true);
         form->addRow(warn);
 
-        // Encrypted exports and named backups (storage.md §14).
+        // Encrypted exports and named backups (docs/storage.md §14).
         auto *transfer = new QHBoxLayout;
         auto *exportButton = new QPushButton(tr("E&xport…"), parent);
         auto *importButton = new QPushButton(tr("&Import…"), parent);
@@ -496,7 +496,7 @@ void SettingsWindow::addSpecial(const QString &page, QFormLayout *form, QWidget 
         backupActions->addWidget(remove);
         backupActions->addStretch();
         form->addRow(QString(), backupActions);
-        // Project pools (storage.md §11): list, open, merge into the global pool.
+        // Project pools (docs/storage.md §11): list, open, merge into the global pool.
         auto *projects = new QListWidget(parent);
         projects->setObjectName(u"projectPools"_s);
         projects->setAccessibleName(tr("Project pools"));

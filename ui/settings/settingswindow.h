@@ -18,7 +18,7 @@ class AppContext;
 
 namespace cma::ui {
 
-/// The settings window (ui.md §8): pages on the left, a draft edited on the right, live theme
+/// The settings window (docs/ui.md §8): pages on the left, a draft edited on the right, live theme
 /// preview, Cancel/Escape/close restoring the saved theme, OK writing only changed keys.
 class SettingsWindow : public QDialog
 {

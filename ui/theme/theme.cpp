@@ -55,7 +55,7 @@ Theme::Theme()
 
 QColor Theme::referenceColor(const QString &name)
 {
-    // The reference's colours (ui.md §8).
+    // The reference's colours (docs/ui.md §8).
     if (name == "green"_L1)
         return QColor(74, 222, 128);
     if (name == "blue-base"_L1)

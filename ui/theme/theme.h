@@ -9,7 +9,7 @@ class QJsonValue;
 
 namespace cma::ui {
 
-/// The look the user chose (ui.md §8 Color theme): palette, base colour, accent and the tray
+/// The look the user chose (docs/ui.md §8 Color theme): palette, base colour, accent and the tray
 /// icon options. A value type, so a saved theme can be re-applied exactly.
 struct ThemeSettings
 {
@@ -26,7 +26,7 @@ struct ThemeSettings
     bool operator==(const ThemeSettings &) const = default;
 };
 
-/// Tones of badges and bars (forecast.md §6): success, warning, danger, muted.
+/// Tones of badges and bars (docs/forecast.md §6): success, warning, danger, muted.
 enum class Tone
 {
     Success,

@@ -218,7 +218,7 @@ void CoreWorker::runTool(const QString &tool)
 void CoreWorker::runCommands(const QList<QStringList> &commands)
 {
     // The windows' and the tray's actions are the CLI's commands, run in-process on this thread
-    // (ui.md §12), one after the other; the first failure stops the rest.
+    // (docs/ui.md §12), one after the other; the first failure stops the rest.
     QStringList messages;
     bool ok = true;
     for (const QStringList &args : commands) {
@@ -243,7 +243,7 @@ void CoreWorker::runCommands(const QList<QStringList> &commands)
 
 void CoreWorker::moveAccount(const QString &trackerKey, int to)
 {
-    // Manual order (ui.md §5): the record moves; current account and pin follow by identity.
+    // Manual order (docs/ui.md §5): the record moves; current account and pin follow by identity.
     bool moved = false;
     Result<LoadedPool> saved = m_app->repository().update([&](AccountPool &pool) {
         for (int i = 0; i < pool.accounts.size(); ++i)

@@ -16,7 +16,7 @@ class RefreshGuardian;
 namespace cma::ui {
 
 /// Everything the tray does that may block (file locks, keychain, network): lives on its own
-/// thread with its own AppContext, so the GUI thread never waits (runtime.md §1).
+/// thread with its own AppContext, so the GUI thread never waits (docs/runtime.md §1).
 class CoreWorker : public QObject
 {
     Q_OBJECT

@@ -13,7 +13,7 @@ class SettingsStore;
 
 namespace cma::ui {
 
-/// What to announce (ui.md §8 Notifications, keys under `desktop.notifications.`).
+/// What to announce (docs/ui.md §8 Notifications, keys under `desktop.notifications.`).
 struct NotifySettings
 {
     bool enabled = true;
@@ -27,7 +27,7 @@ struct NotifySettings
     static NotifySettings from(const SettingsStore &settings, const QProcessEnvironment &env);
 };
 
-/// Threshold, exhausted and restored alerts (ui.md §4), fired once per episode. Episodes are kept
+/// Threshold, exhausted and restored alerts (docs/ui.md §4), fired once per episode. Episodes are kept
 /// in `desktop/state.json`, so a restart does not repeat an alert; a paused notifier records
 /// episodes but shows nothing.
 class Notifier

@@ -66,7 +66,7 @@ QString TrayApplication::autostartPath()
 
 bool TrayApplication::startAtLogin()
 {
-    return QFileInfo::exists(autostartPath()); // the OS entry is the only truth (ui.md §9)
+    return QFileInfo::exists(autostartPath()); // the OS entry is the only truth (docs/ui.md §9)
 }
 
 bool TrayApplication::setStartAtLogin(bool on)
@@ -244,9 +244,9 @@ bool TrayApplication::start()
     if (TrayController::trayAvailable()) {
         m_tray->show();
         if (firstRun && !m_startMinimized)
-            showWelcome(); // ui.md §11
+            showWelcome(); // docs/ui.md §11
     } else {
-        showWindow(); // no tray: the window stays reachable (ui.md §10)
+        showWindow(); // no tray: the window stays reachable (docs/ui.md §10)
         watchForTray();
     }
     return true;
@@ -254,7 +254,7 @@ bool TrayApplication::start()
 
 void TrayApplication::watchForTray()
 {
-    // ui.md §10: look again every 2 s for 30 s, then every 30 s; when a tray appears the icon is
+    // docs/ui.md §10: look again every 2 s for 30 s, then every 30 s; when a tray appears the icon is
     // created and the window stops being the main window (closing it hides it to the tray).
     auto *timer = new QTimer(this);
     timer->setInterval(2000);
@@ -286,7 +286,7 @@ void TrayApplication::rebuild()
         in.storageProblem = tr("Storage damaged — run codex-multi-auth --cli doctor");
     else if (view.health == StorageHealth::ReadOnly)
         in.storageProblem = tr("Storage written by a newer version (read-only)");
-    // The account-list order keys of ui.md §8 apply to the tray menu.
+    // The account-list order keys of docs/ui.md §8 apply to the tray menu.
     auto flag = [this](const QString &key, bool fallback) {
         const QJsonValue v = m_app->settings().value(u"dashboardDisplaySettings"_s, key);
         return v.isBool() ? v.toBool() : fallback;
@@ -327,7 +327,7 @@ LoginDialog *TrayApplication::loginDialog() const
 
 void TrayApplication::connectCommands(QObject *window)
 {
-    // Every window action is a CLI command run on the worker (ui.md §12).
+    // Every window action is a CLI command run on the worker (docs/ui.md §12).
     connect(window, SIGNAL(commandsRequested(QList<QStringList>)), this, SIGNAL(requestCommands(QList<QStringList>)));
 }
 
@@ -467,7 +467,7 @@ void TrayApplication::notify(const QString &title, const QString &message)
 {
     if (m_tray->notify(title, message, int(setting(u"pluginConfig.toastDurationMs"_s).toDouble())))
         return;
-    // No notifier (no tray): the alert becomes a banner in the accounts window (ui.md §10).
+    // No notifier (no tray): the alert becomes a banner in the accounts window (docs/ui.md §10).
     if (m_window)
         m_window->addNotice(title, message);
 }

@@ -29,7 +29,7 @@ class SettingsWindow;
 class TrayController;
 struct PoolView;
 
-/// The tray process (ui.md §1–4, §9–11; runtime.md §1): one instance per storage root, the tray
+/// The tray process (docs/ui.md §1–4, §9–11; docs/runtime.md §1): one instance per storage root, the tray
 /// façade, live sync, the refresh guardian and quota polling on a worker thread, notifications,
 /// autostart, and a window that stays reachable when the desktop has no tray.
 class TrayApplication : public QObject
@@ -65,7 +65,7 @@ public:
     void showWindow();
     void showForecast();
     void showSettings();
-    /// The first-run welcome (ui.md §11).
+    /// The first-run welcome (docs/ui.md §11).
     void showWelcome();
     /// The login dialog; \a reloginIndex ≥ 0 opens it in re-login mode for that account.
     void startLogin(int reloginIndex = -1);

@@ -33,7 +33,7 @@ TrayController::TrayController(QObject *parent)
     connect(m_menu, &TrayMenu::menuOpened, this, &TrayController::menuOpened);
     connect(m_menu, &TrayMenu::menuClosed, this, &TrayController::menuClosed);
     // The settings window previews the tray icon options live, and `config set` or an edit of the
-    // settings file re-applies the theme (ui.md §8): the icon follows either way.
+    // settings file re-applies the theme (docs/ui.md §8): the icon follows either way.
     connect(&Theme::instance(), &Theme::changed, this, &TrayController::updateIcon);
     m_pendingPopup.setSingleShot(true);
     connect(&m_pendingPopup, &QTimer::timeout, this, &TrayController::popUpMenu);

@@ -13,7 +13,7 @@ namespace cma::ui {
 
 class TrayMenu;
 
-/// The tray façade (ui.md §2–3): hides QSystemTrayIcon, draws the icon, owns the menu (which
+/// The tray façade (docs/ui.md §2–3): hides QSystemTrayIcon, draws the icon, owns the menu (which
 /// updates in place, even while open), and speaks in semantic signals.
 class TrayController : public QObject
 {

@@ -9,7 +9,7 @@ namespace cma::ui {
 
 QColor TrayIconRenderer::colorForLeft(double percentLeft)
 {
-    // ui.md §2: ≤ 15 % left danger, ≤ 35 % warning, else success.
+    // docs/ui.md §2: ≤ 15 % left danger, ≤ 35 % warning, else success.
     if (percentLeft <= 15.0)
         return QColor(0xd9, 0x3f, 0x3f);
     if (percentLeft <= 35.0)

@@ -7,7 +7,7 @@
 
 namespace cma::ui {
 
-/// What the tray icon shows (ui.md §2): the two-bar meter of the active account.
+/// What the tray icon shows (docs/ui.md §2): the two-bar meter of the active account.
 struct TrayIconState
 {
     enum class Kind
@@ -25,7 +25,7 @@ struct TrayIconState
     /// A window of the current account is used up: drawn in the danger tone whatever the colour option.
     bool exhausted = false;
     bool attention = false;
-    /// The icon options of ui.md §8 (`desktop.trayIcon.*`): bars filled by the used share instead
+    /// The icon options of docs/ui.md §8 (`desktop.trayIcon.*`): bars filled by the used share instead
     /// of what is left; traffic-light colours (else one neutral fill, red only when nearly empty);
     /// the number of the short window instead of bars.
     bool showUsed = false;

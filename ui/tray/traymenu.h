@@ -12,7 +12,7 @@ class QWidgetAction;
 
 namespace cma::ui {
 
-/// The menu's header (ui.md §3 item 1): the current account, each window as a small bar with
+/// The menu's header (docs/ui.md §3 item 1): the current account, each window as a small bar with
 /// "% left" and its reset, the pace, the freshness of the reading and the runway line. Drawn in
 /// the menu's normal text colours (never the greyed look of disabled items), so it stays legible
 /// on light and dark palettes.
@@ -57,7 +57,7 @@ private:
     bool m_compact = false;
 };
 
-/// Builds the tray menu once and keeps it current in place (ui.md §3). Every entry is created one
+/// Builds the tray menu once and keeps it current in place (docs/ui.md §3). Every entry is created one
 /// time; a new snapshot only changes texts, visibility and row contents, so an open menu is never
 /// closed, replaced or re-parented. When the set or order of accounts changes while the menu is
 /// open, the rows keep their places until it closes and are laid out again then.

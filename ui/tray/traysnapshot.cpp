@@ -14,7 +14,7 @@ namespace cma::ui {
 
 namespace {
 
-/// The heading name of a window: `5h`, `Weekly`, `30d` (ui.md §1).
+/// The heading name of a window: `5h`, `Weekly`, `30d` (docs/ui.md §1).
 QString windowHeading(const QuotaWindow &w)
 {
     const int minutes = w.windowMinutes.value_or(0);

@@ -28,8 +28,8 @@ struct TrayWindow
     bool deficit = false;
 };
 
-/// How urgently a row or the icon asks for attention: the tint of nearly exhausted and exhausted
-/// accounts (the tray's bar tones: ≤ 35 % left low, ≤ 15 % or a limit reached exhausted).
+/// The tint of a row: nearly exhausted (a window at 15 % left or less) or exhausted (a window used
+/// up, a limit reached or a rate limit running).
 enum class TrayTone
 {
     Normal,
@@ -37,7 +37,7 @@ enum class TrayTone
     Exhausted
 };
 
-/// One account row of the tray menu (ui.md §3).
+/// One account row of the tray menu (docs/ui.md §3).
 struct TrayRow
 {
     int index = -1; ///< pool index; the row shows the pool number, index + 1
@@ -68,7 +68,7 @@ struct TraySnapshot
     QList<TrayWindow> headerWindows; ///< the current account's windows
     QString headerStatus;            ///< `Updated 2 min ago`, `Stale — …`, `No quota data yet`
     bool headerStale = false;
-    QString runwayText;      ///< forecast.md's runway line
+    QString runwayText;      ///< the runway line of docs/forecast.md
     QList<TrayRow> rows;     ///< visible order
     QList<TrayRow> overflow; ///< under "More accounts" (beyond 12)
     std::optional<int> recommendedIndex;

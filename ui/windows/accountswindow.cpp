@@ -872,7 +872,7 @@ void AccountsWindow::setMainWindowMode(bool on, QMenu *accountsMenu)
     menuBar()->clear();
     menuBar()->setVisible(on);
     if (on) {
-        // The tray menu itself, so its entries stay current as it is rebuilt (ui.md §10).
+        // The tray menu itself, so its entries stay current as it is rebuilt (docs/ui.md §10).
         if (accountsMenu) {
             accountsMenu->setTitle(tr("&Accounts"));
             menuBar()->addMenu(accountsMenu);

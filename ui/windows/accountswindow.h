@@ -49,7 +49,7 @@ private:
     bool m_columnSort = false;
 };
 
-/// The accounts window (ui.md §5), and the main window when there is no tray (§10).
+/// The accounts window (docs/ui.md §5), and the main window when there is no tray (§10).
 class AccountsWindow : public QMainWindow
 {
     Q_OBJECT
@@ -85,7 +85,7 @@ public:
     QString detailsHtml() const;
 
 Q_SIGNALS:
-    /// CLI commands to run in order on the core worker (ui.md §12: every action is one).
+    /// CLI commands to run in order on the core worker (docs/ui.md §12: every action is one).
     void commandsRequested(const QList<QStringList> &commands);
     void addAccountRequested();
     void reloginRequested(int poolIndex);

@@ -11,7 +11,7 @@ class QVBoxLayout;
 
 namespace cma::ui {
 
-/// One message strip above a window's content (ui.md §5 banners): a tone, a text, buttons, and a
+/// One message strip above a window's content (docs/ui.md §5 banners): a tone, a text, buttons, and a
 /// close button for messages that are not states.
 class Banner : public QFrame
 {

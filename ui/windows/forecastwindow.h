@@ -17,7 +17,7 @@ namespace cma::ui {
 class ForecastModel;
 class RunwayWidget;
 
-/// The forecast and quota window (ui.md §6): Forecast, Quota and Runway tabs, all live.
+/// The forecast and quota window (docs/ui.md §6): Forecast, Quota and Runway tabs, all live.
 class ForecastWindow : public QWidget
 {
     Q_OBJECT

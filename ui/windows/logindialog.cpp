@@ -436,7 +436,7 @@ void LoginDialog::startBrowser(bool withCallback)
         if (takenOver) {
             m_browserStatus->setText(tr("Another sign-in took over the login port"));
         } else if (login->authorizeUrl().isEmpty()) {
-            // Both sign-in ports are taken (protocol.md §1.3).
+            // Both sign-in ports are taken (docs/protocol.md §1.3).
             QString hint;
 #if defined(Q_OS_WIN)
             hint = tr("Find the program with: netstat -ano | findstr :1455");

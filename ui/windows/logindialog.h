@@ -23,7 +23,7 @@ class AppContext;
 
 namespace cma::ui {
 
-/// The login dialog (ui.md §7): browser, paste-link and device-code sign-in over the core login
+/// The login dialog (docs/ui.md §7): browser, paste-link and device-code sign-in over the core login
 /// flow, the workspace chooser, the result, and re-login mode. It never runs `codex login`.
 class LoginDialog : public QDialog
 {

@@ -6,7 +6,7 @@
 
 namespace cma::ui {
 
-/// The runway timeline (ui.md §6): one lane per participant from now to 24 h (or 7 days), with
+/// The runway timeline (docs/ui.md §6): one lane per participant from now to 24 h (or 7 days), with
 /// usable, in-use, blocked and exhausted stretches from the simulation, a marker at dryAt, and
 /// the runway text. Drawn with QPainter.
 class RunwayWidget : public QWidget

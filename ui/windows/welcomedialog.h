@@ -10,7 +10,7 @@ class AppContext;
 
 namespace cma::ui {
 
-/// The first-run welcome (ui.md §11): what the app does, accounts found in existing storage, the
+/// The first-run welcome (docs/ui.md §11): what the app does, accounts found in existing storage, the
 /// secret storage chosen and why, whether the official Codex CLI was found, Start at login, and
 /// the buttons Add account and Done.
 class WelcomeDialog : public QDialog
