@@ -136,7 +136,6 @@ close_menu() {
   while [ -n "$(menu_window)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
   [ -z "$(menu_window)" ] || fail "Escape did not close the menu"
 }
-pixel() { import -window root -crop "1x1+$1+$2" -depth 8 txt:- 2>/dev/null | tail -1 | awk '{print $3}'; }
 
 start_xvfb 1280x800
 private_session_bus
@@ -178,21 +177,30 @@ click_and_check_menu 1 "openbox, left click"
 import -window root "$shots/desktop-menu-open.png"
 close_menu
 click_and_check_menu 3 "openbox, right click"
-# Find the first account row: hovering it paints the highlight, hovering the header does not.
+# Find the first account row the way the keyboard does: Down highlights the first enabled item
+# (the header is not one), and the highlighted band is where the column left of the text changed.
 x=$((MENU_X + 6))
-xdotool mousemove $((MENU_X + 120)) $((MENU_Y + 6))
-sleep 0.3
-row_y=""
-for y in $(seq $((MENU_Y + 10)) 6 $((MENU_Y + MENU_H - 10))); do
-  before=$(pixel "$x" "$y")
-  xdotool mousemove $((MENU_X + 120)) "$y"
-  sleep 0.15
-  after=$(pixel "$x" "$y")
-  if [ "$before" != "$after" ]; then row_y=$y; break; fi
+strip() { import -window root -crop "1x${MENU_H}+${x}+${MENU_Y}" -depth 8 txt:- 2>/dev/null | awk 'NR > 1 {print $3}'; }
+xdotool mousemove 5 790 # off the menu: no item is under the pointer
+baseline=$(strip)
+deadline=$((SECONDS + 10))
+while [ $SECONDS -lt $deadline ]; do   # until the menu has repainted: two strips alike
+  again=$(strip)
+  [ "$again" = "$baseline" ] && break
+  baseline=$again
 done
-[ -n "$row_y" ] || fail "no account row lights up under the mouse"
+xdotool key Down
+band=""
+deadline=$((SECONDS + 10))
+while [ -z "$band" ] && [ $SECONDS -lt $deadline ]; do
+  band=$(paste <(echo "$baseline") <(strip) | awk '$1 != $2 {print NR - 1}' | awk 'NR == 1 {first = $1} {last = $1} END {if (NR) print first, last}')
+  [ -n "$band" ] || sleep 0.1
+done
+[ -n "$band" ] || fail "Down highlighted no account row"
+read -r band_top band_bottom <<<"$band"
+row_y=$((MENU_Y + (band_top + band_bottom) / 2))
 before=$(codex_account)
-xdotool mousemove $((MENU_X + 120)) $((row_y + 6)) click 1
+xdotool mousemove $((MENU_X + 120)) "$row_y" click 1
 deadline=$((SECONDS + 30))
 while [ $SECONDS -lt $deadline ] && [ "$(codex_account)" = "$before" ]; do sleep 0.2; done
 after=$(codex_account)

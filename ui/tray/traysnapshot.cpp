@@ -81,7 +81,8 @@ TraySnapshot TraySnapshotBuilder::build(const Input &in)
     TraySnapshot s;
     const PoolView &v = in.view;
     const AccountPool &pool = v.pool;
-    s.foreignEmail = in.foreignEmail;
+    // One masking everywhere: the same maskEmail() as the CLI's --redact.
+    s.foreignEmail = v.hidePersonalInfo && !in.foreignEmail.isEmpty() ? maskEmail(in.foreignEmail) : in.foreignEmail;
     s.codexSignedOut = in.codexSignedOut;
     s.storageProblem = in.storageProblem;
     s.problemAccounts = int(v.flagged.size());

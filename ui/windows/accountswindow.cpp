@@ -5,6 +5,7 @@
 #include "quota/runway.h"
 #include "util/clock.h"
 #include "util/jsonfile.h"
+#include "util/redact.h"
 #include "util/timefmt.h"
 #include "windows/banner.h"
 #include "windows/quotabar.h"
@@ -694,11 +695,10 @@ void AccountsWindow::updateBanners()
     }
     if (!v.foreignEmail.isEmpty()) {
         bool created = false;
-        Banner *b =
-            m_banners->show(u"foreign"_s, Tone::Warning,
-                            tr("Codex is signed in as %1, which is not in your pool.")
-                                .arg(v.hidePersonalInfo ? QString(v.foreignEmail.left(2) + u"***"_s) : v.foreignEmail),
-                            &created);
+        Banner *b = m_banners->show(u"foreign"_s, Tone::Warning,
+                                    tr("Codex is signed in as %1, which is not in your pool.")
+                                        .arg(v.hidePersonalInfo ? maskEmail(v.foreignEmail) : v.foreignEmail),
+                                    &created);
         if (created)
             b->addButton(tr("Add to pool"), [this] { Q_EMIT importForeignRequested(); });
     } else {
@@ -767,7 +767,7 @@ void AccountsWindow::updateFlagged()
     m_flagged->clear();
     for (const FlaggedAccount &f : v.flagged) {
         const QString email = f.account.email.value_or(f.account.accountId.value_or(QString()));
-        auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? QString(email.left(2) + u"***"_s) : email,
+        auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? maskEmail(email) : email,
                                                      f.flaggedAt ? formatAgo(f.flaggedAt, v.now) : QString(), f.reason,
                                                      f.lastError});
         item->setData(0, Qt::UserRole, f.account.refreshToken);
