@@ -18,6 +18,19 @@ start_xvfb() {   # start_xvfb <WxH>: a private X server on a free display; expor
   for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 }
 
+start_openbox() {   # the openbox window manager; returns once it manages the screen (an app mapped
+  # while it starts up can stay unmapped for good). Sets WM to its pid.
+  command -v openbox >/dev/null || fail "openbox is not installed (scripts/install-deps installs it)"
+  openbox >"$HOME/openbox.log" 2>&1 &
+  WM=$!
+  kill_at_exit $WM
+  local deadline=$((SECONDS + 20))
+  until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
+    [ $SECONDS -lt $deadline ] || fail "openbox did not start: $(tail -3 "$HOME/openbox.log")"
+    sleep 0.05
+  done
+}
+
 private_session_bus() {   # a session bus of our own: nothing is autolaunched onto the display (a keyring
   # daemon would ask for a password in front of the windows under test)
   local out

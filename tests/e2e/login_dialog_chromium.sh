@@ -15,8 +15,7 @@ start_fake "$HOME/scenario.json"
 export CODEX_MULTI_AUTH_CALLBACK_PORT=$(free_port)
 use_headless_chromium
 start_xvfb 1280x800
-openbox >"$HOME/openbox.log" 2>&1 &
-kill_at_exit $!
+start_openbox
 echo '{"version":1,"desktop":{"secretStorage":"file"}}' >"$CODEX_MULTI_AUTH_DIR/settings.json"
 private_session_bus
 QT_QPA_PLATFORM=xcb "$bin" >"$HOME/app.log" 2>&1 &

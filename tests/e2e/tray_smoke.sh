@@ -70,12 +70,16 @@ PY
 }
 
 # --- helpers that look at the X server ---------------------------------------------------------
-start_wm() { openbox >"$HOME/openbox.log" 2>&1 & WM=$!; kill_at_exit $WM; }
 start_trayer() {
   trayer --edge top --align right --widthtype request --height 28 --SetDockType true --expand true \
     >"$HOME/trayer.log" 2>&1 &
   TRAYER=$!
   kill_at_exit $TRAYER
+  local deadline=$((SECONDS + 20))   # until its panel is on screen
+  until [ -n "$(xdotool search --onlyvisible --class trayer 2>/dev/null)" ]; do
+    [ $SECONDS -lt $deadline ] || fail "trayer did not start: $(tail -3 "$HOME/trayer.log")"
+    sleep 0.05
+  done
 }
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 start_app() {   # start_app <log> [args]
@@ -141,7 +145,7 @@ start_xvfb 1280x800
 private_session_bus
 
 # --- 1. No tray host: the accounts window stays reachable, then a late tray is adopted ---------
-start_wm
+start_openbox
 start_app "$HOME/app-notray.log"
 deadline=$((SECONDS + 30))
 main=""
@@ -150,7 +154,10 @@ while [ $SECONDS -lt $deadline ] && [ -z "$main" ]; do
            xwininfo -id "$id" | grep -q 'Map State: IsViewable' && echo "$id"; done | head -1)
   [ -n "$main" ] || sleep 0.2
 done
-[ -n "$main" ] || fail "without a tray host no window appeared: $(tail -3 "$HOME/app-notray.log")"
+if [ -z "$main" ]; then
+  import -window root "$shots/failure-no-tray.png" 2>/dev/null || true
+  fail "without a tray host no window appeared (windows: $(for id in $(xdotool search --onlyvisible --name . 2>/dev/null); do printf '%s; ' "$(xdotool getwindowname "$id")"; done)) $(tail -3 "$HOME/app-notray.log")"
+fi
 title=$(xdotool getwindowname "$main")
 [[ "$title" == *"alice@example.com"* ]] || fail "the main window's title does not name the current account: $title"
 import -window root "$shots/no-tray-window.png"
@@ -223,7 +230,7 @@ close_menu
 stop $APP
 
 # --- 4. The open menu in light and dark, English and German ---------------------------------------
-start_wm
+start_openbox
 for palette in light dark; do
   for language in en de; do
     "$bin" --cli config set desktop.palette "$palette" >/dev/null
