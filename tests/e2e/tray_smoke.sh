@@ -87,13 +87,15 @@ start_app() {   # start_app <log> [args]
   APP=$!
   kill_at_exit $APP
 }
-# Prints "id x y w h" of each visible window of the app.
+# Prints "id x y w h override" of each visible window of the app (override: yes for popups such
+# as the menu, which no window manager decorates).
 visible_windows() {
   local id
   for id in $(xdotool search --onlyvisible --class codex-multi-auth 2>/dev/null); do
-    xwininfo -id "$id" 2>/dev/null | awk -v id="$id" '
-      /Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} /Width:/ {w=$NF} /Height:/ {h=$NF}
-      END {print id, x, y, w, h}'
+    xwininfo -all -id "$id" 2>/dev/null | awk -v id="$id" '
+      /Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF} /^ *Width:/ {w=$NF} /^ *Height:/ {h=$NF}
+      /[Oo]verride [Rr]edirect [Ss]tate/ {o=$NF}
+      END {print id, x, y, w, h, o}'
   done
 }
 # The tray icon: the app's window embedded in trayer's panel.
@@ -102,15 +104,15 @@ find_icon() {
   while [ $SECONDS -lt $deadline ]; do
     line=$(visible_windows | awk '$4 <= 64 && $5 <= 64 && $4 >= 8')
     if [ -n "$line" ]; then
-      read -r ICON ICON_X ICON_Y ICON_W ICON_H <<<"$(echo "$line" | head -1)"
+      read -r ICON ICON_X ICON_Y ICON_W ICON_H _ <<<"$(echo "$line" | head -1)"
       return 0
     fi
     sleep 0.2
   done
   return 1
 }
-# The open menu: a visible window of the app of at least 200×100 px.
-menu_window() { visible_windows | awk '$4 >= 200 && $5 >= 100' | head -1; }
+# The open menu: a visible popup of the app of at least 200×100 px.
+menu_window() { visible_windows | awk '$4 >= 200 && $5 >= 100 && $6 == "yes"' | head -1; }
 wait_menu() {   # wait_menu <seconds>: until the menu is visible
   local deadline=$((SECONDS + $1))
   while [ $SECONDS -lt $deadline ]; do
@@ -128,7 +130,7 @@ click_and_check_menu() {   # click_and_check_menu <button> <what>
   sleep 1
   MENU=$(menu_window)
   [ -n "$MENU" ] || fail "$2: the menu closed within 1 s"
-  read -r MENU_ID MENU_X MENU_Y MENU_W MENU_H <<<"$MENU"
+  read -r MENU_ID MENU_X MENU_Y MENU_W MENU_H _ <<<"$MENU"
   [ "$MENU_W" -le 490 ] || fail "$2: the menu is $MENU_W px wide (at most ~480)"
   sleep 1
   [ -n "$(menu_window)" ] || fail "$2: the menu closed within 2 s"
@@ -217,6 +219,15 @@ active=$(jq -r '.activeIndex' "$CODEX_MULTI_AUTH_DIR/openai-codex-accounts.json"
 [ "$active" = 1 ] || fail "the pool selects account $((active + 1)) after the click"
 [ -z "$(menu_window)" ] || fail "the menu stayed open after the click"
 pass "a click on bob's row switched auth.json to bob"
+# A double click opens the accounts window (the first click must not open the menu over it).
+xdotool mousemove $((ICON_X + ICON_W / 2)) $((ICON_Y + ICON_H / 2)) click --repeat 2 --delay 120 1
+deadline=$((SECONDS + 15))
+until [ -n "$(xdotool search --onlyvisible --name '^Accounts — Codex Multi-Auth$' 2>/dev/null)" ]; do
+  [ $SECONDS -lt $deadline ] || fail "a double click on the icon did not open the accounts window"
+  sleep 0.1
+done
+[ -z "$(menu_window)" ] || fail "a double click left the menu open"
+pass "a double click opens the accounts window"
 stop $APP
 stop $WM
 
