@@ -114,9 +114,6 @@ int runTray(int argc, char **argv, const QStringList &args, const QProcessEnviro
     cma::ui::TrayApplication tray(session, args.contains(u"--minimized"_s));
     if (!tray.start())
         return 0; // another instance was asked to show its window
-    const QString smoke = qEnvironmentVariable("CMA_TRAY_SMOKE_DIR");
-    if (!smoke.isEmpty())
-        tray.runSmokeTest(smoke);
     const int code = QApplication::exec();
     session.stop();
     return code;

@@ -594,18 +594,6 @@
 <context>
     <name>TraySnapshotBuilder</name>
     <message>
-        <source>%1 %2% left</source>
-        <translation>%1 %2 % übrig</translation>
-    </message>
-    <message>
-        <source> · resets in %1</source>
-        <translation> · Zurücksetzung in %1</translation>
-    </message>
-    <message>
-        <source> (refreshing…)</source>
-        <translation> (wird aktualisiert…)</translation>
-    </message>
-    <message>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
@@ -654,12 +642,36 @@
         <translation>Abkühlung %1</translation>
     </message>
     <message>
-        <source>exhausted · %1</source>
-        <translation>erschöpft · %1</translation>
-    </message>
-    <message>
         <source>rate-limited · %1</source>
         <translation>ratenbegrenzt · %1</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>100% left (refreshing…)</source>
+        <translation>100 % übrig (wird aktualisiert…)</translation>
+    </message>
+    <message>
+        <source>%1% left</source>
+        <translation>%1 % übrig</translation>
+    </message>
+    <message>
+        <source>resets in %1</source>
+        <translation>Zurücksetzung in %1</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2)</source>
+        <translation>Konto %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Stale — updated %1</source>
+        <translation>Veraltet — aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>exhausted · back in %1</source>
+        <translation>erschöpft · zurück in %1</translation>
     </message>
 </context>
 <context>
@@ -830,14 +842,6 @@
         <translation>keine Daten</translation>
     </message>
     <message>
-        <source>100% left (refreshing…)</source>
-        <translation>100 % übrig (wird aktualisiert…)</translation>
-    </message>
-    <message>
-        <source>%1% left</source>
-        <translation>%1 % übrig</translation>
-    </message>
-    <message>
         <source>Stale: the reading is old or the last fetch failed</source>
         <translation>Veraltet: der Messwert ist alt oder die letzte Abfrage schlug fehl</translation>
     </message>
@@ -860,6 +864,22 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>100% (refreshing…)</source>
+        <translation>100 % (wird aktualisiert…)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>This plan has no such window</source>
+        <translation>Dieser Tarif hat kein solches Zeitfenster</translation>
     </message>
 </context>
 <context>
@@ -927,18 +947,6 @@
     <message>
         <source>Remove from &amp;list</source>
         <translation>Aus der &amp;Liste entfernen</translation>
-    </message>
-    <message>
-        <source>Danger zone</source>
-        <translation>Gefahrenbereich</translation>
-    </message>
-    <message>
-        <source>Delete every account of this pool and its saved secrets. Codex keeps its current sign-in.</source>
-        <translation>Alle Konten dieses Pools und ihre gespeicherten Geheimnisse löschen. Codex behält seine aktuelle Anmeldung.</translation>
-    </message>
-    <message>
-        <source>&amp;Delete all accounts…</source>
-        <translation>Alle Konten &amp;löschen…</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -2673,34 +2681,21 @@ Tippe DELETE zur Bestätigung.</numerusform>
     </message>
 </context>
 <context>
-    <name>cma::ui::TrayController</name>
+    <name>cma::ui::TrayHeader</name>
     <message>
         <source>Codex Multi-Auth</source>
         <translation>Codex Multi-Auth</translation>
     </message>
+</context>
+<context>
+    <name>cma::ui::TrayMenu</name>
     <message>
         <source>More accounts (%1)</source>
         <translation>Weitere Konten (%1)</translation>
     </message>
     <message>
-        <source>Switch to best: %1</source>
-        <translation>Zum besten wechseln: %1</translation>
-    </message>
-    <message>
-        <source>Unpin account %1</source>
-        <translation>Konto %1 lösen</translation>
-    </message>
-    <message>
         <source>Add account…</source>
         <translation>Konto hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Refresh now</source>
-        <translation>Jetzt aktualisieren</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>Werkzeuge</translation>
     </message>
     <message>
         <source>Health check</source>
@@ -2713,10 +2708,6 @@ Tippe DELETE zur Bestätigung.</numerusform>
     <message>
         <source>Refresh all tokens</source>
         <translation>Alle Tokens erneuern</translation>
-    </message>
-    <message>
-        <source>Check problem accounts</source>
-        <translation>Problemkonten prüfen</translation>
     </message>
     <message>
         <source>Copy diagnostics</source>
@@ -2739,14 +2730,6 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <translation>Beim Anmelden starten</translation>
     </message>
     <message>
-        <source>Notifications paused</source>
-        <translation>Benachrichtigungen pausiert</translation>
-    </message>
-    <message>
-        <source>Pause notifications</source>
-        <translation>Benachrichtigungen pausieren</translation>
-    </message>
-    <message>
         <source>For 1 hour</source>
         <translation>Für 1 Stunde</translation>
     </message>
@@ -2755,8 +2738,44 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <translation>Bis morgen</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Switch to best: %1</source>
+        <translation>Zum besten wechseln: %1</translation>
+    </message>
+    <message>
+        <source>Unpin account %1</source>
+        <translation>Konto %1 lösen</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Check problem accounts (%1)</source>
+        <translation>Problemkonten prüfen (%1)</translation>
+    </message>
+    <message>
+        <source>Check problem accounts</source>
+        <translation>Problemkonten prüfen</translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation>Benachrichtigungen pausiert</translation>
+    </message>
+    <message>
+        <source>Pause notifications</source>
+        <translation>Benachrichtigungen pausieren</translation>
     </message>
     <message>
         <source>Codex is signed in as %1 (not in pool) — Add…</source>
@@ -2766,9 +2785,20 @@ Tippe DELETE zur Bestätigung.</numerusform>
         <source>Codex is signed out — Sign Codex in as the current account</source>
         <translation>Codex ist abgemeldet — Codex mit dem aktuellen Konto anmelden</translation>
     </message>
+</context>
+<context>
+    <name>cma::ui::TrayRowItem</name>
     <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
+        <source>Account %1: %2</source>
+        <translation>Konto %1: %2</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
     </message>
 </context>
 <context>

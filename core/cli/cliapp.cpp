@@ -53,6 +53,28 @@ void printJson(Console &console, const QJsonObject &object)
 }
 } // namespace
 
+bool CommandContext::color() const
+{
+    return !json() && !m_args.has(QStringLiteral("--no-color")) && m_console.colorEnabled();
+}
+
+QString CommandContext::paint(const QString &text, Paint how) const
+{
+    if (!color() || text.isEmpty())
+        return text;
+    const char *code = how == Paint::Bold ? "\x1b[1m" : how == Paint::Warning ? "\x1b[33m" : "\x1b[31m";
+    return QLatin1StringView(code) + text + QLatin1StringView("\x1b[0m");
+}
+
+std::optional<CommandContext::Paint> CommandContext::paintForLeft(double left) const
+{
+    if (left <= 0)
+        return Paint::Danger;
+    if (left <= 15)
+        return Paint::Warning;
+    return std::nullopt;
+}
+
 int CommandContext::succeed(const QString &text, QJsonObject object)
 {
     if (json()) {

@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <functional>
+#include <optional>
 
 #include <QHash>
 #include <QJsonObject>
@@ -42,6 +43,21 @@ public:
     /// The services of this run; `--project` points them at the project's pool on first use.
     AppContext &app();
     bool redact() const { return m_args.has(QStringLiteral("--redact")); }
+
+    enum class Paint
+    {
+        Bold,    ///< the current account
+        Warning, ///< a window running low
+        Danger   ///< a window used up, a limit reached
+    };
+    /// Colour is for people at a terminal (docs/cli.md §2): never with `--json` or `--no-color`,
+    /// with NO_COLOR set, or when stdout is not a terminal (a pipe, a file).
+    bool color() const;
+    /// \a text in that style when color(), else unchanged.
+    QString paint(const QString &text, Paint how) const;
+    /// The style of a window with \a left percent left: Danger when used up, Warning at 15 % or
+    /// less (the tray's bar tones), none above.
+    std::optional<Paint> paintForLeft(double left) const;
 
     /// Prints \a text (text mode) or \a object plus command/ok/schema (JSON mode); returns 0.
     int succeed(const QString &text, QJsonObject object = {});

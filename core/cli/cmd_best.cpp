@@ -46,7 +46,8 @@ int runBest(CommandContext &ctx)
                                  {u"probeErrors"_s, probeErrors(e->probes, e->pool, ctx.redact())},
                                  {u"switched"_s, done->switched},
                                  {u"dryRun"_s, dryRun},
-                                 {u"account"_s, accountObject(pool, index, AccountFacts{}, now, ctx.redact())}});
+                                 // The evaluation's facts: the plan of the latest reading, as status reports it.
+                                 {u"account"_s, accountObject(pool, index, e->facts.value(index), now, ctx.redact())}});
 }
 
 } // namespace cma::cli

@@ -38,7 +38,7 @@ QJsonObject windowObject(const QString &name, const QuotaWindow &w, qint64 updat
             {u"pace"_s, computePace(w, now).toJson()}};
 }
 
-QString windowLine(const QuotaWindow &w, const QString &fallbackLabel, qint64 now)
+QString windowLine(const CommandContext &ctx, const QuotaWindow &w, const QString &fallbackLabel, qint64 now)
 {
     const double used = w.usedPercent.value_or(0);
     const bool reset = w.resetAtMs && *w.resetAtMs <= now;
@@ -56,7 +56,8 @@ QString windowLine(const QuotaWindow &w, const QString &fallbackLabel, qint64 no
     const Pace pace = computePace(w, now);
     if (pace.runsOutAt)
         line += u"   runs out ~"_s + formatClock(*pace.runsOutAt, now);
-    return line;
+    const std::optional<CommandContext::Paint> paint = ctx.paintForLeft(100 - shown);
+    return paint ? u"   "_s + ctx.paint(line.mid(3), *paint) : line;
 }
 
 /// The enabled accounts, or those the selectors name (disabled ones included then).
@@ -127,9 +128,9 @@ int runQuota(CommandContext &ctx)
         text += head.leftJustified(60) + u' ' + age + (failed ? u" (stale)"_s : QString()) + u'\n';
         if (entry) {
             if (!entry->primary.isEmpty())
-                text += windowLine(entry->primary, u"5h"_s, now) + u'\n';
+                text += windowLine(ctx, entry->primary, u"5h"_s, now) + u'\n';
             if (!entry->secondary.isEmpty())
-                text += windowLine(entry->secondary, u"7d"_s, now) + u'\n';
+                text += windowLine(ctx, entry->secondary, u"7d"_s, now) + u'\n';
         }
         if (failed)
             text += u"   reading failed: %1\n"_s.arg(r.error);

@@ -14,7 +14,7 @@ namespace cma::cli {
 
 namespace {
 
-QString quotaLine(const QuotaEntry &q, qint64 now)
+QString quotaLine(const CommandContext &ctx, const QuotaEntry &q, qint64 now)
 {
     QStringList parts;
     for (const QuotaWindow *w : {&q.primary, &q.secondary}) {
@@ -27,7 +27,8 @@ QString quotaLine(const QuotaEntry &q, qint64 now)
             text += u", resets "_s + formatClock(*w->resetAtMs, now);
         else if (reset)
             text += u", refreshing…"_s;
-        parts.append(text);
+        const std::optional<CommandContext::Paint> paint = ctx.paintForLeft(left);
+        parts.append(paint ? ctx.paint(text, *paint) : text);
     }
     if (parts.isEmpty())
         return {};
@@ -110,15 +111,24 @@ int runStatus(CommandContext &ctx)
     for (int i = 0; i < pool.accounts.size(); ++i) {
         const Account &a = pool.accounts[i];
         const QStringList markers = markersFor(pool, i, facts[i], now);
-        t << i + 1 << ". " << accountText(pool, i, redact);
-        if (!markers.isEmpty())
-            t << " [" << markers.join(u", "_s) << "]";
-        t << " used " << formatAgo(a.lastUsed, now) << "\n";
+        const QString label = u"%1. %2"_s.arg(i + 1).arg(accountText(pool, i, redact));
+        t << (i == pool.currentIndex() ? ctx.paint(label, CommandContext::Paint::Bold) : label);
+        if (!markers.isEmpty()) {
+            QStringList shown;
+            for (const QString &m : markers)
+                shown.append(m == "quota-exhausted"_L1 || m.startsWith(u"token-invalid"_s)
+                                 ? ctx.paint(m, CommandContext::Paint::Danger)
+                             : m == "rate-limited"_L1 || m.startsWith(u"cooldown"_s)
+                                 ? ctx.paint(m, CommandContext::Paint::Warning)
+                                 : m);
+            t << " [" << shown.join(u", "_s) << "]";
+        }
+        t << (a.lastUsed > 0 ? u" used "_s + formatAgo(a.lastUsed, now) : u" never used"_s) << "\n";
         const QString reason = forecast[i].reasons.value(0);
         if (!reason.isEmpty())
             t << "   reason: " << reason << "\n";
         if (facts[i].quota) {
-            const QString line = quotaLine(*facts[i].quota, now);
+            const QString line = quotaLine(ctx, *facts[i].quota, now);
             if (!line.isEmpty())
                 t << "   " << line << "\n";
         }

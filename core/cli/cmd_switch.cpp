@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "services/switchservice.h"
 #include "util/clock.h"
+#include "util/timefmt.h"
 
 using namespace Qt::StringLiterals;
 
@@ -38,7 +39,21 @@ int runSwitch(CommandContext &ctx)
         text += u"Restart running Codex sessions to use %1.\n"_s.arg(who);
     else
         text += u"Codex sync is off: only the pool's selection changed.\n"_s;
-    return ctx.succeed(text, {{u"account"_s, accountObject(done->pool, i, AccountFacts{}, now, ctx.redact())},
+    // The latest reading: its plan (as status reports it) and whether a window is used up.
+    const AccountFacts facts = gatherFacts(ctx.app(), done->pool, /*checkSecrets=*/false).value(i);
+    if (facts.quota) {
+        for (const QuotaWindow *w : {&facts.quota->primary, &facts.quota->secondary}) {
+            if (!w->usedPercent || *w->usedPercent < 100 || !w->resetAtMs || *w->resetAtMs <= now)
+                continue;
+            ctx.console().err()
+                << ctx.paint(u"warning: account %1 has used up its %2 limit; it resets %3 (in %4)"_s.arg(i + 1).arg(
+                                 windowLabel(w->windowMinutes.value_or(0)), formatClock(*w->resetAtMs, now),
+                                 formatDuration(*w->resetAtMs - now)),
+                             CommandContext::Paint::Warning)
+                << "\n";
+        }
+    }
+    return ctx.succeed(text, {{u"account"_s, accountObject(done->pool, i, facts, now, ctx.redact())},
                               {u"reEnabled"_s, done->reEnabled},
                               {u"pinned"_s, done->pinned},
                               {u"synced"_s, done->synced},

@@ -18,12 +18,33 @@ start_xvfb() {   # start_xvfb <WxH>: a private X server on a free display; expor
   for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 }
 
+start_openbox() {   # the openbox window manager; returns once it manages the screen (an app mapped
+  # while it starts up can stay unmapped for good). Sets WM to its pid.
+  command -v openbox >/dev/null || fail "openbox is not installed (scripts/install-deps installs it)"
+  openbox >"$HOME/openbox.log" 2>&1 &
+  WM=$!
+  kill_at_exit $WM
+  local deadline=$((SECONDS + 20))
+  until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
+    [ $SECONDS -lt $deadline ] || fail "openbox did not start: $(tail -3 "$HOME/openbox.log")"
+    sleep 0.05
+  done
+}
+
+private_session_bus() {   # a session bus of our own: nothing is autolaunched onto the display (a keyring
+  # daemon would ask for a password in front of the windows under test)
+  local out
+  out=$(dbus-daemon --session --fork --print-address=1 --print-pid=1) || fail "dbus-daemon did not start"
+  export DBUS_SESSION_BUS_ADDRESS=$(echo "$out" | head -1)
+  kill_at_exit "$(echo "$out" | sed -n 2p)"
+}
+
 use_headless_chromium() {   # $BROWSER becomes headless Chromium; the page it ends on goes to $HOME/page.html
   command -v chromium >/dev/null || fail "chromium is not installed (scripts/install-deps installs it)"
   local profile="$HOME/chromium-profile"
   cat >"$HOME/browser.sh" <<SH
 #!/bin/sh
-exec chromium --headless --no-sandbox --disable-gpu --disable-quic --disable-background-networking \\
+exec chromium --headless --no-sandbox --disable-gpu --disable-quic --disable-background-networking --password-store=basic \\
   --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" --dump-dom "\$1" \\
   >"$HOME/page.html" 2>"$HOME/chromium.log"
 SH

@@ -11,9 +11,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QHeaderView>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QScrollBar>
 #include <QTableView>
 
 #include <QtTest>
@@ -133,11 +135,11 @@ private Q_SLOTS:
 
         // Delete all: a wrong confirmation deletes nothing (and says so at once); DELETE clears the pool.
         answerNextDialog(u"OK"_s, false, u"delete"_s);
-        window.findChild<QPushButton *>(u"deleteAll"_s)->click();
+        window.findChild<QAction *>(u"deleteAll"_s)->trigger();
         QCOMPARE(window.resultText(), u"Failed: Nothing was deleted: the confirmation did not match DELETE."_s);
         QCOMPARE(f.pool().accounts.size(), 2);
         answerNextDialog(u"OK"_s, false, u"DELETE"_s);
-        window.findChild<QPushButton *>(u"deleteAll"_s)->click();
+        window.findChild<QAction *>(u"deleteAll"_s)->trigger();
         QTRY_COMPARE(f.pool().accounts.size(), 0);
         QTRY_COMPARE(window.resultText(), u"Removed all 2 accounts."_s);
     }
@@ -178,6 +180,56 @@ private Q_SLOTS:
         window.findChild<QAction *>(u"enable"_s)->trigger();
         QTRY_COMPARE(window.resultText(), u"1 Konto deaktiviert."_s);
         useLanguage(u"en"_s);
+    }
+
+    void keyColumnsFitAt1280x800()
+    {
+        // A 1280×800 screen: at its default size the window fits, and every key column (account,
+        // plan, status, 5h, weekly, token, last used) is inside the table's viewport without
+        // horizontal scrolling, even with a long email; the details pane opens only on selection.
+        f.seedPool(6);
+        {
+            auto ctx = f.app();
+            QVERIFY(ctx->repository(true)
+                        .update([](AccountPool &p) {
+                            p.accounts[4].email = u"a.very.long.mailbox.name.for.a.shared.team@subdomain.example.org"_s;
+                            // A plan without a weekly window.
+                            return success();
+                        })
+                        .ok());
+        }
+        PoolView v = f.view();
+        v.facts[5].quota->secondary = QuotaWindow();
+        auto s = f.session();
+        AccountsWindow window(*s);
+        window.setView(v);
+        QVERIFY2(window.width() <= 1280 && window.height() <= 800 - 40,
+                 qPrintable(u"%1x%2"_s.arg(window.width()).arg(window.height())));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.table();
+        QTRY_VERIFY(table->viewport()->width() > 0);
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+        auto *details = window.findChild<QWidget *>(u"details"_s);
+        QVERIFY(!details->isVisible());
+        for (int c : {int(AccountsModel::Number), int(AccountsModel::AccountColumn), int(AccountsModel::Plan),
+                      int(AccountsModel::Status), int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow),
+                      int(AccountsModel::Token), int(AccountsModel::LastUsed)}) {
+            QVERIFY(!table->isColumnHidden(c));
+            const int left = table->horizontalHeader()->sectionViewportPosition(c);
+            const int right = left + table->horizontalHeader()->sectionSize(c);
+            QVERIFY2(left >= 0 && right <= table->viewport()->width(),
+                     qPrintable(u"%1: %2..%3 of %4"_s.arg(AccountsModel::columnTitle(c))
+                                    .arg(left)
+                                    .arg(right)
+                                    .arg(table->viewport()->width())));
+        }
+        // A plan with no weekly window says so with a dash, not "no data".
+        const QModelIndex weekly = window.model()->index(5, AccountsModel::LongWindow);
+        QCOMPARE(weekly.data().toString(), u"—"_s);
+        // Selecting an account opens the details pane.
+        window.selectIndex(1);
+        QTRY_VERIFY(details->isVisible());
     }
 
     void bannersFollowTheView()

@@ -58,9 +58,19 @@ private Q_SLOTS:
         QVERIFY2(found > 5, "the exhausted stretch of account 2 is drawn in the danger tone");
         int serving = 0;
         for (int x = 60; x < 790; ++x)
-            if (near(image.pixelColor(x, 28 + 11), Theme::instance().tone(Tone::Accent)))
+            if (near(image.pixelColor(x, 28 + 11), Theme::instance().tone(Tone::InUse)))
                 ++serving;
         QVERIFY2(serving > 5, "account 1 is drawn in use");
+        // In use, usable and waiting never share a colour, whatever the accent.
+        for (const QString &accent : {u"green"_s, u"cyan"_s, u"blue"_s, u"yellow"_s}) {
+            ThemeSettings t;
+            t.accent = accent;
+            Theme::instance().apply(t);
+            const QColor inUse = Theme::instance().tone(Tone::InUse);
+            for (Tone other : {Tone::Success, Tone::Warning, Tone::Danger})
+                QVERIFY2(!near(inUse, Theme::instance().tone(other)), qPrintable(accent));
+        }
+        Theme::instance().apply(ThemeSettings());
 
         auto s = f.session();
         ForecastWindow window(*s);

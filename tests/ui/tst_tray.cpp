@@ -1,10 +1,12 @@
 #include "testenv.h"
 #include "tray/trayapplication.h"
 #include "tray/traycontroller.h"
+#include "tray/traymenu.h"
 #include "tray/traysnapshot.h"
 
 #include <QApplication>
 #include <QMenu>
+#include <QWidgetAction>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSignalSpy>
@@ -63,6 +65,16 @@ TraySnapshot snapshotOf(TraySnapshotBuilder::Input in)
 {
     in.view.derive(nullptr);
     return TraySnapshotBuilder::build(in);
+}
+
+/// Pool indexes of the account rows in the order the menu shows them.
+QList<int> rowOrder(QMenu *menu)
+{
+    QList<int> out;
+    for (QAction *a : menu->actions())
+        if (a->objectName().startsWith(u"account-"_s) && a->isVisible())
+            out.append(static_cast<TrayRowItem *>(static_cast<QWidgetAction *>(a)->defaultWidget())->row().index);
+    return out;
 }
 
 QList<int> indices(const QList<TrayRow> &rows)
@@ -124,10 +136,11 @@ private Q_SLOTS:
         in.readyFirst = false;
         in.view.facts[0] = facts(100);
         QCOMPARE(indices(snapshotOf(in).rows), (QList<int>{0, 1, 2, 3, 4}));
-        // Ready-first puts the exhausted current account last; menuSortPinCurrent keeps it on top.
+        // Ready-first would put the exhausted current account last: it stays third at the lowest;
+        // menuSortPinCurrent keeps it on top.
         in.readyFirst = true;
         in.view.pool.select(0);
-        QCOMPARE(indices(snapshotOf(in).rows).last(), 0);
+        QCOMPARE(indices(snapshotOf(in).rows).indexOf(0), 2);
         in.pinCurrentToTop = true;
         QCOMPARE(indices(snapshotOf(in).rows).first(), 0);
     }
@@ -215,6 +228,126 @@ private Q_SLOTS:
         tray.setSnapshot(snapshotOf(in));
         QVERIFY(tray.actionForAccount(2)->isChecked());
         QVERIFY(!tray.actionForAccount(0)->isChecked());
+    }
+
+    void menuStaysOpenWhileSnapshotsArrive()
+    {
+        // The bug users met: the menu closed as soon as the next snapshot arrived. A snapshot
+        // updates the open menu in place: same menu, same actions, new contents.
+        TraySnapshotBuilder::Input in = input(3);
+        in.view.pool.select(0);
+        TrayController tray;
+        tray.setSnapshot(snapshotOf(in));
+        QMenu *menu = tray.menu();
+        menu->popup(QPoint(20, 20));
+        QTRY_VERIFY(menu->isVisible());
+        const QList<QAction *> before = menu->actions();
+        QAction *row1 = tray.actionForAccount(1);
+        const QList<int> orderAtOpen = rowOrder(menu);
+        for (int step = 1; step <= 12; ++step) {
+            in.view.facts[0] = facts(20 + step, 30); // the current account's quota moves each time
+            tray.setSnapshot(snapshotOf(in));
+            QCoreApplication::processEvents();
+            QVERIFY2(menu->isVisible(), qPrintable(u"closed after snapshot %1"_s.arg(step)));
+        }
+        QCOMPARE(menu->actions(), before);
+        QCOMPARE(tray.actionForAccount(1), row1);
+        QCOMPARE(rowOrder(menu), orderAtOpen);
+        QVERIFY2(tray.trayMenu()->header()->lines().join(u'|').contains(u"68% left"_s),
+                 qPrintable(tray.trayMenu()->header()->lines().join(u'|')));
+
+        // The quota moved the current account down the ready-first order: while the menu is open
+        // the rows keep their places (the new order waits); it applies once the menu closes.
+        QVERIFY(tray.trayMenu()->layoutPending());
+        QVERIFY(menu->isVisible());
+        menu->hide();
+        QTRY_VERIFY(!tray.trayMenu()->layoutPending());
+        QCOMPARE(rowOrder(menu), indices(snapshotOf(in).rows));
+        QVERIFY(rowOrder(menu) != orderAtOpen);
+    }
+
+    void headerIsReadable()
+    {
+        TraySnapshotBuilder::Input in = input(2);
+        in.view.pool.select(1);
+        in.view.facts[1] = facts(36, 9, kHour);
+        TrayController tray;
+        tray.setSnapshot(snapshotOf(in));
+        TrayHeader *header = tray.trayMenu()->header();
+        const QStringList lines = header->lines();
+        QVERIFY2(lines.first().startsWith(u"user1@example.org (Plus)"_s), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.join(u'|').contains(u"5h  64% left · resets in 1h 00m"_s), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.join(u'|').contains(u"Weekly  91% left"_s), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.join(u'|').contains(u"Updated"_s), qPrintable(lines.join(u'|')));
+        // It is drawn in the menu's normal text colour, not the grey of a disabled item, even
+        // though keyboard navigation passes over it.
+        header->resize(header->sizeHint());
+        const QImage image = header->grab().toImage();
+        const QColor text = header->palette().color(QPalette::Active, QPalette::WindowText);
+        const QColor grey = header->palette().color(QPalette::Disabled, QPalette::WindowText);
+        int normal = 0, disabled = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                normal += c == text;
+                disabled += c == grey && grey != text;
+            }
+        QVERIFY2(normal > 40 && normal > 4 * disabled, qPrintable(u"%1 normal, %2 grey"_s.arg(normal).arg(disabled)));
+    }
+
+    void rowsFitAndNumberByPool()
+    {
+        TraySnapshotBuilder::Input in = input(8);
+        in.view.pool.accounts[5].email =
+            u"a.very.long.mailbox.name.for.a.shared.team.account@subdomain.of.an.example.org"_s;
+        in.view.pool.select(7);
+        in.view.facts[7] = facts(100, 30); // the current account is exhausted: ready-first puts it last
+        in.view.facts[3] = facts(90, 30);  // nearly exhausted
+        TrayController tray;
+        const TraySnapshot s = snapshotOf(in);
+        tray.setSnapshot(s);
+        QVERIFY2(tray.menu()->sizeHint().width() <= 480, qPrintable(QString::number(tray.menu()->sizeHint().width())));
+        // The current account is never further down than the third row.
+        QVERIFY(indices(s.rows).indexOf(7) <= 2);
+        for (const TrayRow &r : s.rows) {
+            if (r.index == 7)
+                QCOMPARE(int(r.tone), int(TrayTone::Exhausted));
+            else if (r.index == 3)
+                QCOMPARE(int(r.tone), int(TrayTone::Low));
+            else
+                QCOMPARE(int(r.tone), int(TrayTone::Normal));
+            // The row says the pool number, whatever its place in the menu.
+            QVERIFY2(tray.actionForAccount(r.index)->text().startsWith(u"Account %1: "_s.arg(r.index + 1)),
+                     qPrintable(tray.actionForAccount(r.index)->text()));
+        }
+        // Key 4 switches to pool account 4, the number the row shows.
+        QMenu *menu = tray.menu();
+        menu->popup(QPoint(10, 10));
+        QTRY_VERIFY(menu->isVisible());
+        QSignalSpy switched(&tray, &TrayController::switchRequested);
+        QTest::keyClick(menu, Qt::Key_4);
+        QCOMPARE(switched.size(), 1);
+        QCOMPARE(switched.first().first().toInt(), 3);
+        QVERIFY(!menu->isVisible());
+    }
+
+    void clickingARowSwitches()
+    {
+        TraySnapshotBuilder::Input in = input(3);
+        in.view.pool.select(0);
+        TrayController tray;
+        tray.setSnapshot(snapshotOf(in));
+        QMenu *menu = tray.menu();
+        menu->popup(QPoint(10, 10));
+        QTRY_VERIFY(menu->isVisible());
+        QAction *row = tray.actionForAccount(2);
+        const QRect rect = menu->actionGeometry(row);
+        QVERIFY(rect.height() > 0);
+        QSignalSpy switched(&tray, &TrayController::switchRequested);
+        QTest::mouseMove(menu, rect.center());
+        QTest::mouseClick(menu, Qt::LeftButton, {}, rect.center());
+        QTRY_COMPARE(switched.size(), 1);
+        QCOMPARE(switched.first().first().toInt(), 2);
     }
 
     void menuOverflowSubmenu()

@@ -65,6 +65,39 @@ private Q_SLOTS:
         QVERIFY2(qAbs(a2 - a1 / 2) <= 2, qPrintable(QStringLiteral("%1 vs %2").arg(a1).arg(a2)));
     }
 
+    void exhaustedIsDangerEvenInMonochrome()
+    {
+        // docs/ui.md §2: a used-up window must be seen at a glance, whatever the colour option and
+        // even when the reading is stale (dimmed).
+        TrayIconState state;
+        state.kind = TrayIconState::Kind::Meter;
+        state.colored = false;
+        state.shortLeft = 0;
+        state.longLeft = 60;
+        const int y1 = int((std::round(32 * 0.16) + 3) * 1);
+        const int x = int(std::round(32 * 0.16)) + 2;
+        const QColor danger = TrayIconRenderer::colorForLeft(0);
+        QCOMPARE(TrayIconRenderer::render(state, 32, 1).pixelColor(x, y1), danger);
+        state.exhausted = true;
+        state.stale = true;
+        const QImage img = TrayIconRenderer::render(state, 32, 1);
+        // The frame is drawn at full opacity in the danger tone.
+        const QColor edge = img.pixelColor(16, 1);
+        QVERIFY2(edge.alpha() > 200 && edge.red() > 180 && edge.green() < 110, qPrintable(edge.name(QColor::HexArgb)));
+        // A healthy monochrome meter has no red anywhere.
+        state = {};
+        state.kind = TrayIconState::Kind::Meter;
+        state.colored = false;
+        state.shortLeft = 80;
+        state.longLeft = 60;
+        const QImage calm = TrayIconRenderer::render(state, 32, 1);
+        for (int yy = 0; yy < 32; ++yy)
+            for (int xx = 0; xx < 32; ++xx) {
+                const QColor c = calm.pixelColor(xx, yy);
+                QVERIFY2(!(c.red() > 180 && c.green() < 110 && c.alpha() > 200), qPrintable(c.name()));
+            }
+    }
+
     void attentionDot()
     {
         TrayIconState state;

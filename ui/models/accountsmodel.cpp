@@ -2,6 +2,7 @@
 
 #include "auth/jwt.h"
 #include "quota/runway.h"
+#include "util/timefmt.h"
 
 #include <QIODevice>
 #include <QMimeData>
@@ -118,13 +119,17 @@ QVariant AccountsModel::windowData(int row, const QuotaWindow &w, int role) cons
     const std::optional<QuotaEntry> &q = m_view.facts[row].quota;
     switch (role) {
     case Qt::DisplayRole: {
+        // Short, so the column fits: `64% · 18:10` (or `· in 2h 05m` in the relative style); the
+        // tooltip says it in full.
         if (!left)
-            return tr("no data");
-        QString t = (w.resetAtMs && *w.resetAtMs <= m_view.now) ? tr("100% left (refreshing…)")
-                                                                : tr("%1% left").arg(std::llround(*left));
-        const QString reset = m_view.resetText(w);
-        if (!reset.isEmpty() && !(w.resetAtMs && *w.resetAtMs <= m_view.now))
-            t += u" · "_s + reset;
+            return w.isEmpty() ? u"—"_s : tr("no data");
+        if (w.resetAtMs && *w.resetAtMs <= m_view.now)
+            return tr("100% (refreshing…)");
+        QString t = tr("%1%").arg(std::llround(*left));
+        if (w.resetAtMs)
+            t += u" · "_s + (m_view.resetTimeStyle == "relative"_L1
+                                 ? tr("in %1").arg(formatDuration(*w.resetAtMs - m_view.now))
+                                 : formatClock(*w.resetAtMs, m_view.now));
         return t;
     }
     case BarLeftRole:
@@ -138,8 +143,12 @@ QVariant AccountsModel::windowData(int row, const QuotaWindow &w, int role) cons
         return pace.paceDelta > 0 ? u"▲"_s : u"▼"_s;
     }
     case Qt::ToolTipRole: {
+        if (!left)
+            return w.isEmpty() ? tr("This plan has no such window") : QVariant();
         const Pace pace = computePace(w, m_view.now);
         QString tip = m_view.accessibleWindowText(w);
+        if (const QString reset = m_view.resetText(w); !reset.isEmpty())
+            tip += u"\n"_s + reset;
         if (pace.visible)
             tip += u"\n"_s + pace.text(m_view.now);
         if (q && isStaleReading(q->updatedAt, m_view.now))

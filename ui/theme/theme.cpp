@@ -168,6 +168,12 @@ QColor Theme::tone(Tone t) const
     case Tone::Accent:
         c = referenceColor(m_current.accent);
         break;
+    case Tone::InUse:
+        // Next to usable (success green) and waiting (warning amber), a green or yellow accent
+        // would be lost: those accents show the account in use in blue.
+        c = referenceColor(m_current.accent == "green"_L1 || m_current.accent == "yellow"_L1 ? u"blue"_s
+                                                                                             : m_current.accent);
+        break;
     }
     return withContrast(c, background, 3.0);
 }

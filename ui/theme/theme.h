@@ -33,7 +33,8 @@ enum class Tone
     Warning,
     Danger,
     Muted,
-    Accent
+    Accent,
+    InUse ///< the account in use on timelines: the accent, unless it would read as usable or waiting
 };
 
 /// Applies a ThemeSettings to the whole application: the Fusion style and one QPalette built from

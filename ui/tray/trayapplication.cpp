@@ -30,7 +30,6 @@
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QMenu>
-#include <QScreen>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -116,7 +115,14 @@ bool TrayApplication::start()
     connect(&m_session, &DesktopSession::foreignAccountSeen, this, [this](const QString &email) {
         notify(tr("Unknown Codex account"), tr("Codex is signed in as %1, which is not in your pool").arg(email));
     });
-    connect(&m_session, &DesktopSession::settingsChanged, this, [this] { m_session.settings().reload(); });
+    // `config set` or an edit of settings.json: theme, tray icon options, language and the menu's
+    // keys follow without a restart. An open settings window keeps its live preview.
+    connect(&m_session, &DesktopSession::settingsChanged, this, [this] {
+        m_session.settings().reload();
+        if (!m_settings || !m_settings->isVisible())
+            applyAppearance();
+        rebuild();
+    });
 
     // The façade's semantic signals.
     connect(m_tray, &TrayController::switchRequested, this, [this](int index) {
@@ -465,89 +471,6 @@ void TrayApplication::importForeign()
             text.append(OutcomeText::notice(n));
         if (!text.isEmpty())
             notify(tr("Account added"), text.join(u' '));
-    });
-}
-
-void TrayApplication::runSmokeTest(const QString &dir)
-{
-    // Driven by tests/e2e/tray_smoke.sh under Xvfb with trayer: the menu opens, a click on another
-    // account switches Codex, and screenshots are kept.
-    QDir().mkpath(dir);
-    if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "login-dialog"_L1) {
-        // The login dialog as a user drives it: Open browser hands the link to $BROWSER (headless
-        // Chromium in tests/e2e/login_dialog_chromium.sh) and the account lands in the pool.
-        QTimer::singleShot(500, this, [this, dir] {
-            startLogin();
-            m_loginDialog->begin();
-            auto *poll = new QTimer(this);
-            connect(poll, &QTimer::timeout, this, [this, dir, poll, waited = 0]() mutable {
-                const QString result = m_loginDialog ? m_loginDialog->resultText() : QString();
-                if (result.isEmpty() && ++waited < 120)
-                    return;
-                poll->stop();
-                if (m_loginDialog)
-                    m_loginDialog->grab().save(dir + u"/login-dialog-result.png"_s);
-                std::fprintf(stderr, "smoke: login dialog: %s\n",
-                             qPrintable(result.isEmpty() ? m_loginDialog->statusText() : result));
-                QApplication::exit(result.isEmpty() ? 1 : 0);
-            });
-            poll->start(500);
-        });
-        return;
-    }
-    if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "late-tray"_L1) {
-        // Started without a tray host, which the script starts a moment later: the icon appears
-        // and the window is no longer the main window.
-        QTimer::singleShot(9000, this, [this, dir] {
-            const bool ok =
-                TrayController::trayAvailable() && m_tray->isVisible() && m_window && !m_window->mainWindowMode();
-            QApplication::primaryScreen()->grabWindow(0).save(dir + u"/late-tray.png"_s);
-            std::fprintf(stderr, "smoke: late tray %s\n", ok ? "adopted" : "not adopted");
-            QApplication::exit(ok ? 0 : 1);
-        });
-        return;
-    }
-    if (qEnvironmentVariable("CMA_TRAY_SMOKE_EXPECT") == "fallback"_L1) {
-        // No tray host: the window must be there instead, listing every account.
-        QTimer::singleShot(1500, this, [this, dir] {
-            const int rows = m_window ? m_window->model()->rowCount() : 0;
-            const bool ok = !TrayController::trayAvailable() && m_window && m_window->isVisible() &&
-                            m_window->mainWindowMode() && rows == m_tray->snapshot().rows.size() && rows > 0;
-            if (m_window)
-                m_window->grab().save(dir + u"/no-tray-window.png"_s);
-            std::fprintf(stderr, "smoke: no-tray window %s\n", ok ? "shown" : "missing");
-            QApplication::exit(ok ? 0 : 1);
-        });
-        return;
-    }
-    QTimer::singleShot(1500, this, [this, dir] {
-        const bool trayOk = TrayController::trayAvailable() && m_tray->isVisible();
-        QMenu *menu = m_tray->menu();
-        menu->popup(QPoint(900, 30));
-        QTimer::singleShot(1500, this, [this, dir, menu, trayOk] {
-            QApplication::primaryScreen()->grabWindow(0).save(dir + u"/tray-menu.png"_s);
-            menu->grab().save(dir + u"/tray-menu-only.png"_s);
-            const TraySnapshot &s = m_tray->snapshot();
-            int target = -1;
-            for (const TrayRow &r : s.rows)
-                if (!r.current && r.enabled) {
-                    target = r.index;
-                    break;
-                }
-            QAction *action = target >= 0 ? m_tray->actionForAccount(target) : nullptr;
-            if (!trayOk || !action) {
-                std::fprintf(stderr, "smoke: tray %s, target row %d\n", trayOk ? "ok" : "missing", target);
-                QApplication::exit(1);
-                return;
-            }
-            connect(this, &TrayApplication::actionFinished, this, [dir](const QString &message, bool ok) {
-                QApplication::primaryScreen()->grabWindow(0).save(dir + u"/tray-after-switch.png"_s);
-                std::fprintf(stderr, "smoke: %s\n", qPrintable(message));
-                QApplication::exit(ok ? 0 : 1);
-            });
-            action->trigger();
-            menu->hide();
-        });
     });
 }
 

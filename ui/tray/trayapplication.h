@@ -39,8 +39,6 @@ public:
     DesktopSession &session() { return m_session; }
     /// Rebuilds the tray from the session's newest view.
     void rebuild();
-    /// Runs the smoke test of tests/e2e/tray_smoke.sh; the process exits with its result.
-    void runSmokeTest(const QString &screenshotDir);
 
 Q_SIGNALS:
     /// An action from the tray or a window finished; \a message is what the user was told.

@@ -3,7 +3,7 @@
 #include "tray/traysnapshot.h"
 
 #include <QObject>
-#include <QPointer>
+#include <QTimer>
 
 class QMenu;
 class QAction;
@@ -11,8 +11,10 @@ class QSystemTrayIcon;
 
 namespace cma::ui {
 
-/// The tray façade (docs/ui.md §2–3): hides QSystemTrayIcon, draws the icon, builds the menu from a
-/// snapshot (rows update in place while it is open), and speaks in semantic signals.
+class TrayMenu;
+
+/// The tray façade (docs/ui.md §2–3): hides QSystemTrayIcon, draws the icon, owns the menu (which
+/// updates in place, even while open), and speaks in semantic signals.
 class TrayController : public QObject
 {
     Q_OBJECT
@@ -34,7 +36,8 @@ public:
     /// False when there is no notifier to show it (no tray): the caller shows a banner instead.
     bool notify(const QString &title, const QString &message, int durationMs = 5000);
 
-    QMenu *menu() const { return m_menu; }
+    QMenu *menu() const;
+    TrayMenu *trayMenu() const { return m_menu; }
     /// The row action of a pool index (tests, keyboard).
     QAction *actionForAccount(int index) const;
 
@@ -56,17 +59,13 @@ Q_SIGNALS:
     void menuClosed();
 
 private:
-    void rebuild();
     void updateIcon();
-    QAction *addRow(QMenu *menu, const TrayRow &row, int visibleNumber);
+    void popUpMenu();
 
     QSystemTrayIcon *m_tray = nullptr;
-    QMenu *m_menu = nullptr;
+    TrayMenu *m_menu;
+    QTimer m_pendingPopup;
     TraySnapshot m_snapshot;
-    QString m_busy;
-    bool m_paused = false;
-    bool m_startAtLogin = false;
-    QHash<int, QPointer<QAction>> m_rowActions;
 };
 
 } // namespace cma::ui

@@ -9,9 +9,10 @@ namespace cma::ui {
 
 QColor TrayIconRenderer::colorForLeft(double percentLeft)
 {
-    if (percentLeft <= 10.0)
+    // docs/ui.md §2: ≤ 15 % left danger, ≤ 35 % warning, else success.
+    if (percentLeft <= 15.0)
         return QColor(0xd9, 0x3f, 0x3f);
-    if (percentLeft <= 30.0)
+    if (percentLeft <= 35.0)
         return QColor(0xe8, 0xa3, 0x17);
     return QColor(0x2e, 0xa0, 0x5a);
 }
@@ -38,16 +39,20 @@ QImage TrayIconRenderer::render(const TrayIconState &state, int logicalSize, qre
     const qreal pad = snap(s * 0.16);
     const qreal barH = snap((s - 3 * pad) / 2.0);
     const qreal width = s - 2 * pad;
+    const QColor danger = colorForLeft(0);
     auto drawBar = [&](qreal y, std::optional<double> left) {
         p.setRenderHint(QPainter::Antialiasing, false);
-        p.fillRect(QRectF(pad, y, width, barH), QColor(0x4a, 0x50, 0x5a));
-        if (left) {
+        // A used-up window is a red track in every mode, monochrome included: the one state the
+        // user must see at a glance.
+        const bool empty = left && *left <= 0.0;
+        p.fillRect(QRectF(pad, y, width, barH), empty ? danger : QColor(0x4a, 0x50, 0x5a));
+        if (left && !empty) {
             const double clamped = std::clamp(*left, 0.0, 100.0);
             const double shown = state.showUsed ? 100.0 - clamped : clamped;
             qreal filled = snap(width * shown / 100.0);
             if (shown > 0 && filled <= 0)
                 filled = 1.0 / dpr; // a sliver stays visible until the window is truly empty
-            const QColor fill = state.colored || clamped <= 10.0 ? colorForLeft(clamped) : QColor(0xe6, 0xe8, 0xeb);
+            const QColor fill = state.colored || clamped <= 15.0 ? colorForLeft(clamped) : QColor(0xe6, 0xe8, 0xeb);
             p.fillRect(QRectF(pad, y, filled, barH), fill);
         }
         p.setRenderHint(QPainter::Antialiasing, true);
@@ -61,7 +66,7 @@ QImage TrayIconRenderer::render(const TrayIconState &state, int logicalSize, qre
             f.setPixelSize(int(s * (left >= 99.5 ? 0.42 : 0.56)));
             f.setBold(true);
             p.setFont(f);
-            p.setPen(state.colored || left <= 10.0 ? colorForLeft(left) : QColor(0xe6, 0xe8, 0xeb));
+            p.setPen(state.colored || left <= 15.0 || state.exhausted ? colorForLeft(left) : QColor(0xe6, 0xe8, 0xeb));
             p.drawText(QRectF(0, 0, s, s), Qt::AlignCenter,
                        QString::number(qRound(state.showUsed ? 100.0 - left : left)));
             break;
@@ -90,6 +95,14 @@ QImage TrayIconRenderer::render(const TrayIconState &state, int logicalSize, qre
         }
         break;
     }
+    }
+    if (state.exhausted && state.kind == TrayIconState::Kind::Meter) {
+        // Exhausted even when the bars cannot say it (one window left, percent style, stale
+        // dimming): a red frame at full opacity.
+        p.setOpacity(1.0);
+        p.setPen(QPen(danger, std::max<qreal>(1.0, s * 0.09)));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(tile);
     }
     if (state.attention) {
         p.setOpacity(1.0);

@@ -22,6 +22,8 @@ struct TrayIconState
     std::optional<double> shortLeft;
     std::optional<double> longLeft;
     bool stale = false;
+    /// A window of the current account is used up: drawn in the danger tone whatever the colour option.
+    bool exhausted = false;
     bool attention = false;
     /// The icon options of docs/ui.md §8 (`desktop.trayIcon.*`): bars filled by the used share instead
     /// of what is left; traffic-light colours (else one neutral fill, red only when nearly empty);
@@ -29,6 +31,7 @@ struct TrayIconState
     bool showUsed = false;
     bool colored = true;
     bool percentText = false;
+    bool operator==(const TrayIconState &) const = default;
 };
 
 /// Draws the tray icon at run time with QPainter, crisp at any device pixel ratio.

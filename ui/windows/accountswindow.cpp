@@ -4,7 +4,9 @@
 #include "models/accountsmodel.h"
 #include "models/outcometext.h"
 #include "quota/runway.h"
+#include "util/clock.h"
 #include "util/jsonfile.h"
+#include "util/redact.h"
 #include "util/timefmt.h"
 #include "windows/banner.h"
 #include "windows/quotabar.h"
@@ -39,6 +41,7 @@
 #include <QTableView>
 #include <QTemporaryFile>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -201,6 +204,8 @@ AccountsWindow::AccountsWindow(DesktopSession &session, QWidget *parent)
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setCollapsible(0, false);
+    m_details->hide(); // opens when an account is selected, so the table has the room otherwise
     layout->addWidget(split, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
@@ -248,19 +253,6 @@ AccountsWindow::AccountsWindow(DesktopSession &session, QWidget *parent)
                                 reply<Ok>([](const Ok &) { return OutcomeText::flaggedRemoved(); }));
     });
 
-    // Danger zone.
-    auto *danger = new QGroupBox(tr("Danger zone"), central);
-    auto *dangerLayout = new QHBoxLayout(danger);
-    auto *dangerText = new QLabel(tr("Delete every account of this pool and its saved secrets. Codex keeps its current "
-                                     "sign-in."),
-                                  danger);
-    dangerText->setWordWrap(true);
-    auto *deleteAllButton = new QPushButton(tr("&Delete all accounts…"), danger);
-    deleteAllButton->setObjectName(u"deleteAll"_s);
-    dangerLayout->addWidget(dangerText, 1);
-    dangerLayout->addWidget(deleteAllButton);
-    connect(deleteAllButton, &QPushButton::clicked, this, &AccountsWindow::deleteAll);
-    layout->addWidget(danger);
     setCentralWidget(central);
 
     // Status bar: storage path, health, secret mode, last save.
@@ -273,6 +265,10 @@ AccountsWindow::AccountsWindow(DesktopSession &session, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusHealth);
     statusBar()->addPermanentWidget(m_statusSecrets);
     statusBar()->addPermanentWidget(m_statusSaved);
+    // "Saved 29 s ago" keeps counting between snapshots.
+    auto *tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, &AccountsWindow::updateSaved);
+    tick->start(1000);
 
     buildToolbar();
     buildActions();
@@ -298,7 +294,9 @@ void AccountsWindow::buildToolbar()
     bar->setObjectName(u"toolbar"_s);
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addAction(tr("&Add account…"), this, &AccountsWindow::addAccountRequested);
+    QAction *add = bar->addAction(tr("&Add account…"), this, &AccountsWindow::addAccountRequested);
+    add->setObjectName(u"addAccount"_s);
+    add->setShortcut(QKeySequence::New);
     bar->addAction(tr("&Refresh now"), &m_session, &DesktopSession::refreshNow);
     bar->addAction(tr("Switch to &best"), this, [this] {
         m_session.switchToBest(this, reply<BestOutcome>([](const BestOutcome &o) { return OutcomeText::best(o); }));
@@ -318,7 +316,8 @@ void AccountsWindow::buildToolbar()
     menu->addAction(tr("Forecast and quota…"), this, &AccountsWindow::openForecastRequested);
     menu->addAction(tr("Settings…"), this, &AccountsWindow::openSettingsRequested);
     menu->addSeparator();
-    menu->addAction(tr("Delete all accounts…"), this, &AccountsWindow::deleteAll);
+    // The danger zone lives here, out of the main view, behind a typed confirmation.
+    menu->addAction(tr("Delete all accounts…"), this, &AccountsWindow::deleteAll)->setObjectName(u"deleteAll"_s);
     more->setMenu(menu);
     bar->addWidget(more);
 }
@@ -640,8 +639,12 @@ void AccountsWindow::setView(const PoolView &view)
     if (m_model->rowCount() != m_sizedForRows) {
         m_sizedForRows = m_model->rowCount();
         m_table->resizeColumnsToContents();
+        // Long emails and reset texts elide (the tooltip has them whole), so every key column fits a
+        // 1280 px wide screen.
+        m_table->setColumnWidth(AccountsModel::AccountColumn,
+                                std::min(m_table->columnWidth(AccountsModel::AccountColumn), 280));
         for (int c : {int(AccountsModel::ShortWindow), int(AccountsModel::LongWindow)})
-            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 270)); // text elides; the tooltip has it all
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 200));
     }
     updateDetails();
     updateBanners();
@@ -660,6 +663,7 @@ void AccountsWindow::updateDetails()
 {
     const QList<int> sel = selectedIndexes();
     const PoolView &v = m_model->view();
+    m_details->setVisible(!sel.isEmpty());
     if (sel.size() != 1 || sel.first() >= v.pool.accounts.size()) {
         m_details->setHtml(sel.isEmpty() ? tr("<p>Select an account to see its details.</p>")
                                          : tr("<p>%n accounts selected.</p>", nullptr, int(sel.size())));
@@ -807,11 +811,10 @@ void AccountsWindow::updateBanners()
     }
     if (!v.foreignEmail.isEmpty()) {
         bool created = false;
-        Banner *b =
-            m_banners->show(u"foreign"_s, Tone::Warning,
-                            tr("Codex is signed in as %1, which is not in your pool.")
-                                .arg(v.hidePersonalInfo ? QString(v.foreignEmail.left(2) + u"***"_s) : v.foreignEmail),
-                            &created);
+        Banner *b = m_banners->show(u"foreign"_s, Tone::Warning,
+                                    tr("Codex is signed in as %1, which is not in your pool.")
+                                        .arg(v.hidePersonalInfo ? maskEmail(v.foreignEmail) : v.foreignEmail),
+                                    &created);
         if (created)
             b->addButton(tr("Add to pool"), [this] { Q_EMIT importForeignRequested(); });
     } else {
@@ -843,7 +846,14 @@ void AccountsWindow::updateStatus()
     m_statusPath->setText(v.storagePath);
     m_statusHealth->setText(tr("Health: %1").arg(v.healthText));
     m_statusSecrets->setText(v.secretMode == "keychain"_L1 ? tr("Secrets: keychain") : tr("Secrets: file"));
-    m_statusSaved->setText(v.lastSaved ? tr("Saved %1").arg(formatAgo(*v.lastSaved, v.now)) : tr("Not saved yet"));
+    updateSaved();
+}
+
+void AccountsWindow::updateSaved()
+{
+    const PoolView &v = m_model->view();
+    const qint64 now = std::max(v.now, Clock::instance().nowMs());
+    m_statusSaved->setText(v.lastSaved ? tr("Saved %1").arg(formatAgo(*v.lastSaved, now)) : tr("Not saved yet"));
 }
 
 void AccountsWindow::updateTitle()
@@ -880,7 +890,7 @@ void AccountsWindow::updateFlagged()
     for (qsizetype i = 0; i < v.flagged.size(); ++i) {
         const FlaggedAccount &f = v.flagged[i];
         const QString email = f.account.email.value_or(f.account.accountId.value_or(QString()));
-        auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? QString(email.left(2) + u"***"_s) : email,
+        auto *item = new QTreeWidgetItem(m_flagged, {v.hidePersonalInfo ? maskEmail(email) : email,
                                                      f.flaggedAt ? formatAgo(f.flaggedAt, v.now) : QString(), f.reason,
                                                      f.lastError});
         item->setData(0, Qt::UserRole, int(i));

@@ -110,6 +110,7 @@ private:
     void updateDetails();
     void updateBanners();
     void updateStatus();
+    void updateSaved();
     void updateTitle();
     void updateFlagged();
     void saveState();

@@ -136,7 +136,7 @@ ForecastWindow::ForecastWindow(DesktopSession &session, QWidget *parent)
             return u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(c.name(), text.toHtmlEscaped());
         };
         const QColor usable = t.tone(Tone::Success);
-        legend->setText(swatch(t.tone(Tone::Accent), tr("in use")) + u" &nbsp; "_s + swatch(usable, tr("usable")) +
+        legend->setText(swatch(t.tone(Tone::InUse), tr("in use")) + u" &nbsp; "_s + swatch(usable, tr("usable")) +
                         u" &nbsp; "_s + swatch(t.tone(Tone::Warning), tr("waiting")) + u" &nbsp; "_s +
                         swatch(t.tone(Tone::Danger), tr("exhausted")) + u" &nbsp; "_s +
                         tr("The dashed line marks when the pool runs dry at the current pace.").toHtmlEscaped());

@@ -3,6 +3,7 @@
 #include "theme/theme.h"
 #include "util/timefmt.h"
 
+#include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -64,19 +65,30 @@ void RunwayWidget::paintEvent(QPaintEvent *)
     const qint64 start = m_view.now, span = qint64(m_hours) * 3600000, end = start + span;
     auto xOf = [&](qint64 t) { return left + double(right - left) * double(std::clamp(t, start, end) - start) / span; };
 
-    // Time axis: ticks every 3 h (24 h view) or every day (7 days).
-    p.setPen(pal.color(QPalette::Mid));
-    const qint64 tick = m_hours <= 24 ? 3 * 3600000LL : 24 * 3600000LL;
+    // Time axis: "now", then ticks on round local times (every 3 h in the 24 h view, midnight in
+    // the 7-day view); a label that would touch its neighbour is left out.
     const int bottom = kTop + int(m_view.runway.lanes.size()) * (kLaneHeight + kLaneGap);
-    for (qint64 t = start; t <= end; t += tick) {
+    const qint64 tick = m_hours <= 24 ? 3 * 3600000LL : 24 * 3600000LL;
+    QList<qint64> ticks{start};
+    {
+        QDateTime t = QDateTime::fromMSecsSinceEpoch(start);
+        t.setTime(QTime(m_hours <= 24 ? (t.time().hour() / 3) * 3 : 0, 0));
+        for (qint64 at = t.toMSecsSinceEpoch() + tick; at <= end; at += tick)
+            ticks.append(at);
+    }
+    double lastRight = -1e9;
+    for (const qint64 t : std::as_const(ticks)) {
         const double x = xOf(t);
         p.setPen(pal.color(QPalette::Mid));
         p.drawLine(QPointF(x, kTop - 6), QPointF(x, bottom));
-        p.setPen(pal.color(QPalette::WindowText));
         const QString label = t == start ? tr("now") : formatClock(t, start);
         const double half = fm.horizontalAdvance(label) / 2.0 + 2;
-        if (x + half <= width())
-            p.drawText(QRectF(x - half, 2, 2 * half, kTop - 10), Qt::AlignCenter, label);
+        const double l = std::max(0.0, x - half), r = l + 2 * half;
+        if (r > width() || l < lastRight + 6)
+            continue;
+        p.setPen(pal.color(QPalette::WindowText));
+        p.drawText(QRectF(l, 2, 2 * half, kTop - 10), Qt::AlignCenter, label);
+        lastRight = r;
     }
 
     if (m_view.runway.lanes.isEmpty()) {
@@ -101,7 +113,7 @@ void RunwayWidget::paintEvent(QPaintEvent *)
             QColor c;
             switch (s.kind) {
             case RunwaySegment::Kind::Serving:
-                c = theme.tone(Tone::Accent);
+                c = theme.tone(Tone::InUse);
                 break;
             case RunwaySegment::Kind::Usable:
                 c = theme.tone(Tone::Success);
