@@ -4,7 +4,6 @@
 #include "accounts/poolnormalizer.h"
 #include "auth/tokenclient.h"
 
-
 namespace cma {
 
 /// A workspace the sign-in may act as (the id token's `organizations`, docs/protocol.md §1.2 asks for

@@ -89,8 +89,8 @@ Result<SwitchResult> SwitchService::switchTo(const Account &targetIdentity, cons
         if (!blocker.isEmpty())
             return makeError(ErrorCode::Io, blocker);
         if (!config.profilesSettingStore.isEmpty())
-            result.notices.append(SwitchNotice{SwitchNotice::Kind::ProfilesSetOwnStore,
-                                               config.profilesSettingStore.join(u", "_s)});
+            result.notices.append(
+                SwitchNotice{SwitchNotice::Kind::ProfilesSetOwnStore, config.profilesSettingStore.join(u", "_s)});
         // 2. Never lose a login Codex holds that is not pooled.
         Result<int> imported = importForeignLiveAccount(&result.notices);
         if (!imported)
